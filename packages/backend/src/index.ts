@@ -30,4 +30,5 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // user settings (language, theme)
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+backend.add(import('@postmortems/backstage-plugin-postmortems-backend'));
 backend.start();

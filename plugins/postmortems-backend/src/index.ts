@@ -1,0 +1,8 @@
+/**
+ * The postmortems backend plugin: postmortems, action items and reading
+ * sessions for Backstage.
+ *
+ * @packageDocumentation
+ */
+
+export { postmortemsPlugin as default } from './plugin';

@@ -1,0 +1,8 @@
+/**
+ * Types, schemas, permissions and templates shared by the postmortems
+ * frontend and backend plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './templates';

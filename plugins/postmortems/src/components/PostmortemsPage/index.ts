@@ -1,0 +1,1 @@
+export { PostmortemsPage } from './PostmortemsPage';

@@ -1,0 +1,7 @@
+import { postmortemsPlugin } from './plugin';
+
+describe('postmortems', () => {
+  it('should export plugin', () => {
+    expect(postmortemsPlugin).toBeDefined();
+  });
+});
