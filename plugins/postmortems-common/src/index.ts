@@ -6,3 +6,4 @@
  */
 
 export * from './templates';
+export * from './types';
