@@ -23,4 +23,7 @@ yarn prettier:check
 step "Unit, component and database tests (jest)"
 # No Docker here: TestDatabases uses only the databases given by connection string.
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
-yarn test:unit --watchAll=false "$@"
+# In CI, list every test by name, so the log shows each database it ran on.
+verbose=()
+[ -n "${CI:-}" ] && verbose=(--verbose)
+yarn test:unit --watchAll=false "${verbose[@]}" "$@"
