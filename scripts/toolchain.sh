@@ -51,7 +51,7 @@ toolchain_setup() {
   fi
 
   # Yarn from the repository, whatever yarn the machine may (not) have.
-  local shim="$root/node_modules/.bin-toolchain"
+  local shim="$root/.toolchain/bin"
   mkdir -p "$shim"
   printf '#!/bin/sh\nexec node "%s" "$@"\n' "$root/$POSTMORTEMS_YARN_RELEASE" >"$shim/yarn"
   chmod +x "$shim/yarn"
