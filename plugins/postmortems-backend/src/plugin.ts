@@ -2,8 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { applyDatabaseMigrations } from './database/migrations';
+import { postmortemsPermissions } from '@postmortems/backstage-plugin-postmortems-common';
+import { DateTime } from 'luxon';
+import { DatabasePostmortemStore } from './database/DatabasePostmortemStore';
 import { createRouter } from './service/router';
+import { readTemplates } from './service/templates';
 
 /**
  * The postmortems backend plugin: stores postmortems, their action items and
@@ -16,18 +19,48 @@ export const postmortemsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ database, httpAuth, httpRouter, logger }) {
-        const knex = await database.getClient();
-        if (!database.migrations?.skip) {
-          await applyDatabaseMigrations(knex);
+      async init({
+        config,
+        database,
+        httpAuth,
+        httpRouter,
+        logger,
+        permissions,
+        permissionsRegistry,
+      }) {
+        const timezone =
+          config.getOptionalString('postmortems.readingSessions.timezone') ??
+          'UTC';
+        if (!DateTime.local().setZone(timezone).isValid) {
+          throw new Error(
+            `postmortems.readingSessions.timezone: "${timezone}" is not an IANA time zone`,
+          );
         }
+        const templates = readTemplates(config);
+        const store = await DatabasePostmortemStore.create({
+          database,
+          timezone,
+        });
+        permissionsRegistry.addPermissions(postmortemsPermissions);
 
-        httpRouter.use(await createRouter({ httpAuth, logger }));
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            logger,
+            permissions,
+            store,
+            templates,
+            timezone,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -5,5 +5,7 @@
  * @packageDocumentation
  */
 
+export * from './permissions';
+export * from './schemas';
 export * from './templates';
 export * from './types';

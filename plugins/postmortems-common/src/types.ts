@@ -4,6 +4,8 @@
  * Timestamps are ISO 8601 strings with an offset; dates are `YYYY-MM-DD`.
  */
 
+import type { PostmortemTemplate } from './templates';
+
 /** @public */
 export const POSTMORTEM_STATUSES = ['draft', 'in_review', 'published'] as const;
 /** @public */
@@ -339,4 +341,62 @@ export interface ListActionItemsQuery {
   overdue?: boolean;
   limit?: number;
   cursor?: string;
+}
+
+/**
+ * Filters of `GET /reading-sessions`. `from` is inclusive, `to` exclusive,
+ * both on `scheduledAt`; newest first.
+ *
+ * @public
+ */
+export interface ListReadingSessionsQuery {
+  ownerGroup?: string;
+  status?: ReadingSessionStatus;
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * The answer of `GET /reading-sessions/current?ownerGroup=`: the group's
+ * session of this month (in the configured time zone), with its pick and the
+ * pick's action items that are still open (overdue first).
+ *
+ * @public
+ */
+export interface CurrentReadingSessionResponse {
+  session: ReadingSession | null;
+  /** The pick, when the session has one. */
+  postmortem?: Postmortem;
+  /** The pick's open and in-progress action items. */
+  actionItems?: ActionItem[];
+}
+
+/**
+ * The answer of `GET /reading-sessions/suggestions`, best first.
+ *
+ * @public
+ */
+export interface ReadingSessionSuggestionsResponse {
+  items: ReadingSessionSuggestion[];
+}
+
+/**
+ * The answer of `GET /templates`.
+ *
+ * @public
+ */
+export interface TemplatesResponse {
+  items: PostmortemTemplate[];
+}
+
+/**
+ * The answer of `GET /postmortems/:id/revisions`, oldest first.
+ *
+ * @public
+ */
+export interface RevisionsResponse {
+  items: PostmortemRevision[];
+  totalCount: number;
 }

@@ -1,15 +1,44 @@
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { PostmortemTemplate } from '@postmortems/backstage-plugin-postmortems-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { sreBookTemplate } from '@postmortems/backstage-plugin-postmortems-common';
+import { PostmortemStore } from '../database/PostmortemStore';
+import { registerActionItemRoutes } from './actionItemsRoutes';
+import { registerPostmortemRoutes } from './postmortemsRoutes';
+import { registerReadingSessionRoutes } from './readingSessionsRoutes';
 
 /** What the router needs; built once by the plugin's init. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   logger: LoggerService;
+  permissions: PermissionsService;
+  store: PostmortemStore;
+  templates: PostmortemTemplate[];
+  /** The IANA time zone that decides the month of a reading session. */
+  timezone: string;
+  /** The current time; tests pin it. */
+  clock?: () => Date;
 }
 
-/** The HTTP API of the postmortems plugin. */
+/** What the route modules share. */
+export interface RouteContext {
+  store: PostmortemStore;
+  permissions: PermissionsService;
+  templates: PostmortemTemplate[];
+  timezone: string;
+  clock: () => Date;
+  logger: LoggerService;
+  /** The credentials the authentication middleware found. */
+  credentials(res: express.Response): BackstageCredentials;
+}
+
+/** The HTTP API of the postmortems plugin: parse → authorize → store → respond. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -17,19 +46,57 @@ export async function createRouter(
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
+  // body-parser's own errors (malformed JSON, a body over the limit, a bad
+  // charset) are plain errors with a status (400, 413, 415); as InputErrors
+  // every bad input gets the same answer: a 400 that names the body.
+  router.use(
+    (
+      error: Error & { type?: string; status?: number },
+      _req: express.Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error.status && error.status >= 400 && error.status < 500) {
+        const reasons: Record<string, string> = {
+          'entity.parse.failed': 'malformed JSON',
+          'entity.too.large': 'larger than 1 MB',
+        };
+        const reason = reasons[error.type ?? ''] ?? error.message;
+        next(new InputError(`Invalid request: body: ${reason}`));
+        return;
+      }
+      next(error);
+    },
+  );
+
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
   // Every other route requires Backstage credentials (a user or a service).
-  router.use(async (req, _res, next) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+  router.use(async (req, res, next) => {
+    res.locals.credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     next();
   });
 
+  const context: RouteContext = {
+    store: options.store,
+    permissions: options.permissions,
+    templates: options.templates,
+    timezone: options.timezone,
+    clock: options.clock ?? (() => new Date()),
+    logger: options.logger,
+    credentials: res => res.locals.credentials,
+  };
+
   router.get('/templates', (_req, res) => {
-    res.json({ items: [sreBookTemplate] });
+    res.json({ items: options.templates });
   });
+  registerPostmortemRoutes(router, context);
+  registerActionItemRoutes(router, context);
+  registerReadingSessionRoutes(router, context);
 
   return router;
 }

@@ -1,0 +1,197 @@
+import {
+  ActionItem,
+  ActionItemKind,
+  ActionItemStatus,
+  Detection,
+  Page,
+  Postmortem,
+  PostmortemRevision,
+  PostmortemStatus,
+  Priority,
+  ReadingSession,
+  ReadingSessionStatus,
+  Severity,
+  TimelineEntry,
+} from '@postmortems/backstage-plugin-postmortems-common';
+
+/**
+ * A postmortem as it is written: validated and normalised (entity refs
+ * lower-cased, timestamps in UTC), without the fields the store fills in.
+ *
+ * @alpha
+ */
+export interface PostmortemInput {
+  title: string;
+  entityRefs: string[];
+  status: PostmortemStatus;
+  severity: Severity;
+  detection: Detection;
+  startedAt: string;
+  detectedAt?: string | null;
+  mitigatedAt?: string | null;
+  resolvedAt?: string | null;
+  template: string;
+  sections: Record<string, string>;
+  timeline: TimelineEntry[];
+  tags: string[];
+  authors: string[];
+}
+
+/**
+ * Filters and paging of a postmortem list. `from` is inclusive and `to`
+ * exclusive, both on `startedAt`.
+ *
+ * @alpha
+ */
+export interface PostmortemFilter {
+  entityRefs?: string[];
+  status?: PostmortemStatus;
+  severity?: Severity;
+  detection?: Detection;
+  tag?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * An action item as it is written.
+ *
+ * @alpha
+ */
+export interface ActionItemInput {
+  title: string;
+  description?: string | null;
+  owner?: string | null;
+  dueDate?: string | null;
+  status?: ActionItemStatus;
+  priority?: Priority;
+  kind?: ActionItemKind;
+  externalUrl?: string | null;
+  readingSessionId?: string | null;
+}
+
+/**
+ * Filters and paging of an action item list.
+ *
+ * @alpha
+ */
+export interface ActionItemFilter {
+  postmortemId?: string;
+  readingSessionId?: string;
+  entityRefs?: string[];
+  owners?: string[];
+  statuses?: ActionItemStatus[];
+  overdue?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * A reading session as it is written.
+ *
+ * @alpha
+ */
+export interface ReadingSessionInput {
+  ownerGroup: string;
+  scheduledAt: string;
+  durationMinutes?: number;
+  facilitator?: string | null;
+  postmortemId?: string | null;
+  status?: ReadingSessionStatus;
+  participants?: string[];
+  notes?: string | null;
+}
+
+/**
+ * Filters and paging of a reading session list, newest first. `from` is
+ * inclusive and `to` exclusive, both on `scheduledAt`.
+ *
+ * @alpha
+ */
+export interface ReadingSessionFilter {
+  ownerGroup?: string;
+  status?: ReadingSessionStatus;
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * What ranking the picks of a group's reading sessions needs to know.
+ *
+ * @alpha
+ */
+export interface SuggestionCandidates {
+  /** Every live published postmortem, with counts and readings. */
+  postmortems: Postmortem[];
+  /** Postmortems already picked for a planned session from now on. */
+  pickedForUpcoming: string[];
+  /** Per entity ref, when the group last read a postmortem about it. */
+  lastCoveredAt: Record<string, string>;
+}
+
+/**
+ * Where postmortems, their action items and reading sessions are kept.
+ * Writes that carry an expected version throw a `ConflictError` when the
+ * stored version differs, and change nothing; missing rows give a
+ * `NotFoundError`; a bad cursor gives an `InputError`.
+ *
+ * @alpha
+ */
+export interface PostmortemStore {
+  createPostmortem(input: PostmortemInput, by: string): Promise<Postmortem>;
+  /** A live postmortem; deleted ones only with `includeDeleted`. */
+  getPostmortem(
+    id: string,
+    options?: { includeDeleted?: boolean },
+  ): Promise<Postmortem | undefined>;
+  /** Live postmortems, newest first by `startedAt`, then by id. */
+  listPostmortems(filter: PostmortemFilter): Promise<Page<Postmortem>>;
+  updatePostmortem(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<PostmortemInput>,
+    by: string,
+  ): Promise<Postmortem>;
+  /** Soft delete: the postmortem disappears but keeps its data. */
+  deletePostmortem(id: string, by: string): Promise<void>;
+  restorePostmortem(id: string, by: string): Promise<Postmortem>;
+  /** Every accepted change, oldest first. */
+  listRevisions(postmortemId: string): Promise<PostmortemRevision[]>;
+
+  createActionItem(
+    postmortemId: string,
+    input: ActionItemInput,
+    by: string,
+  ): Promise<ActionItem>;
+  getActionItem(id: string): Promise<ActionItem | undefined>;
+  /** Action items of live postmortems, soonest due first (undated last). */
+  listActionItems(filter: ActionItemFilter): Promise<Page<ActionItem>>;
+  updateActionItem(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<ActionItemInput>,
+    by: string,
+  ): Promise<ActionItem>;
+  deleteActionItem(id: string): Promise<void>;
+
+  createReadingSession(
+    input: ReadingSessionInput,
+    by: string,
+  ): Promise<ReadingSession>;
+  getReadingSession(id: string): Promise<ReadingSession | undefined>;
+  listReadingSessions(
+    filter: ReadingSessionFilter,
+  ): Promise<Page<ReadingSession>>;
+  updateReadingSession(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<ReadingSessionInput>,
+    by: string,
+  ): Promise<ReadingSession>;
+  suggestionCandidates(ownerGroup: string): Promise<SuggestionCandidates>;
+}

@@ -1,0 +1,123 @@
+import { InputError } from '@backstage/errors';
+
+/*
+ * Values as they come back from the three databases: a timestamp is a Date
+ * on PostgreSQL and MySQL but the epoch milliseconds on SQLite (Knex's
+ * better-sqlite3 client binds a Date as its number), and counts are strings
+ * on PostgreSQL (bigint) and MySQL (SUM gives a decimal).
+ */
+
+/** A stored timestamp as an ISO string in UTC. */
+export function toIso(value: unknown): string {
+  if (value instanceof Date) {
+    return value.toISOString();
+  }
+  if (typeof value === 'number') {
+    return new Date(value).toISOString();
+  }
+  if (typeof value === 'string' && /^\d+$/.test(value)) {
+    return new Date(Number(value)).toISOString();
+  }
+  return new Date(String(value)).toISOString();
+}
+
+/** A stored timestamp that may be null, as an ISO string or undefined. */
+export function toOptionalIso(value: unknown): string | undefined {
+  return value === null || value === undefined ? undefined : toIso(value);
+}
+
+/** An ISO string (or null) as the Date the drivers bind consistently. */
+export function toDate(value: string): Date;
+export function toDate(value: string | null | undefined): Date | null;
+export function toDate(value: string | null | undefined): Date | null {
+  return value ? new Date(value) : null;
+}
+
+/** A count or sum from an aggregate. */
+export function toNumber(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+/** A JSON text column. */
+export function parseJson<T>(value: unknown, fallback: T): T {
+  if (typeof value !== 'string' || value === '') {
+    return fallback;
+  }
+  return JSON.parse(value) as T;
+}
+
+/** Leaves out the properties whose value is undefined or null. */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null),
+  ) as T;
+}
+
+/**
+ * The text that substring search runs over: NFKC folds full-width Latin and
+ * half-width katakana into their usual forms, and lower-casing in JavaScript
+ * (not in SQL) makes the comparison the same on every database: SQLite only
+ * folds ASCII case in LIKE, PostgreSQL's LIKE is case-sensitive, and MySQL's
+ * column is utf8mb4_bin so its collation does not fold kana or accents.
+ */
+export function searchTextOf(
+  title: string,
+  sections: Record<string, string>,
+): string {
+  return normalizeSearch([title, ...Object.values(sections)].join('\n'));
+}
+
+/** A search query in the same form as `searchTextOf`. */
+export function normalizeSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * The escape character of LIKE patterns. Not a backslash: MySQL reads a
+ * backslash in a string literal as an escape of its own (unless
+ * NO_BACKSLASH_ESCAPES), so `ESCAPE '\'` is not portable; `!` means nothing
+ * special anywhere.
+ */
+export const LIKE_ESCAPE = '!';
+
+/** A LIKE pattern that finds `text` anywhere, with % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[!%_]/g, c => `${LIKE_ESCAPE}${c}`)}%`;
+}
+
+/** An opaque page cursor: the sort key of the last item, base64url JSON. */
+export function encodeCursor(key: Record<string, string>): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/**
+ * The sort key inside a cursor, checked to have exactly the expected string
+ * fields; anything else is the client's mistake, so a 400.
+ */
+export function decodeCursor<K extends string>(
+  cursor: string,
+  fields: readonly K[],
+): Record<K, string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  const valid =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === fields.length &&
+    fields.every(
+      f =>
+        typeof (value as Record<string, unknown>)[f] === 'string' &&
+        ((value as Record<string, string>)[f].length ?? 0) <= 100,
+    );
+  if (!valid) {
+    throw new InputError(
+      'Invalid request: cursor: not a cursor from a previous page',
+    );
+  }
+  return value as Record<K, string>;
+}

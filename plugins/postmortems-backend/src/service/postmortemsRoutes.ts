@@ -1,0 +1,132 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  DEFAULT_TEMPLATE_ID,
+  Postmortem,
+  createPostmortemRequestSchema,
+  idParamsSchema,
+  incidentTimesError,
+  listPostmortemsQuerySchema,
+  postmortemCreatePermission,
+  postmortemDeletePermission,
+  postmortemUpdatePermission,
+  updatePostmortemRequestSchema,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { Router } from 'express';
+import { PostmortemInput } from '../database/PostmortemStore';
+import { authorize, parse, principalRef } from './requests';
+import { RouteContext } from './router';
+import { checkSections } from './templates';
+
+/**
+ * The rules that span fields, checked on the postmortem as it would be after
+ * a change, so that a PATCH of one time or of the sections alone is checked
+ * against what is stored.
+ */
+function checkPostmortem(context: RouteContext, postmortem: PostmortemInput) {
+  checkSections(context.templates, postmortem.template, postmortem.sections);
+  const timesError = incidentTimesError(postmortem);
+  if (timesError) {
+    throw new InputError(
+      `Invalid request: ${timesError.field}: ${timesError.message}`,
+    );
+  }
+}
+
+async function livePostmortem(
+  context: RouteContext,
+  id: string,
+): Promise<Postmortem> {
+  const postmortem = await context.store.getPostmortem(id);
+  if (!postmortem) {
+    throw new NotFoundError(`Postmortem ${id} not found`);
+  }
+  return postmortem;
+}
+
+/** `/postmortems` and below, except action items. */
+export function registerPostmortemRoutes(
+  router: Router,
+  context: RouteContext,
+) {
+  const { store, permissions } = context;
+
+  router.get('/postmortems', async (req, res) => {
+    const query = parse(listPostmortemsQuerySchema, req.query);
+    const { entityRef, ...filter } = query;
+    res.json(await store.listPostmortems({ ...filter, entityRefs: entityRef }));
+  });
+
+  router.post('/postmortems', async (req, res) => {
+    const credentials = context.credentials(res);
+    await authorize(permissions, credentials, postmortemCreatePermission);
+    const body = parse(createPostmortemRequestSchema, req.body);
+    const input: PostmortemInput = {
+      ...body,
+      status: body.status ?? 'draft',
+      template: body.template ?? DEFAULT_TEMPLATE_ID,
+      sections: body.sections ?? {},
+      timeline: body.timeline ?? [],
+      tags: body.tags ?? [],
+      authors: body.authors ?? [],
+    };
+    checkPostmortem(context, input);
+    const created = await store.createPostmortem(
+      input,
+      principalRef(credentials),
+    );
+    res.status(201).json(created);
+  });
+
+  router.get('/postmortems/:id', async (req, res) => {
+    const { id } = parse(idParamsSchema, req.params);
+    res.json(await livePostmortem(context, id));
+  });
+
+  router.patch('/postmortems/:id', async (req, res) => {
+    const credentials = context.credentials(res);
+    await authorize(permissions, credentials, postmortemUpdatePermission);
+    const { id } = parse(idParamsSchema, req.params);
+    const { version, ...patch } = parse(
+      updatePostmortemRequestSchema,
+      req.body,
+    );
+    const current = await livePostmortem(context, id);
+    // The store rejects a stale version too, atomically; checking here first
+    // lets the cross-field rules below run against the version the client saw.
+    if (current.version === version) {
+      checkPostmortem(context, {
+        ...current,
+        ...(patch as Partial<PostmortemInput>),
+      });
+    }
+    const updated = await store.updatePostmortem(
+      id,
+      version,
+      patch,
+      principalRef(credentials),
+    );
+    res.json(updated);
+  });
+
+  router.delete('/postmortems/:id', async (req, res) => {
+    const credentials = context.credentials(res);
+    await authorize(permissions, credentials, postmortemDeletePermission);
+    const { id } = parse(idParamsSchema, req.params);
+    await store.deletePostmortem(id, principalRef(credentials));
+    res.status(204).end();
+  });
+
+  router.post('/postmortems/:id/restore', async (req, res) => {
+    const credentials = context.credentials(res);
+    await authorize(permissions, credentials, postmortemUpdatePermission);
+    const { id } = parse(idParamsSchema, req.params);
+    res.json(await store.restorePostmortem(id, principalRef(credentials)));
+  });
+
+  router.get('/postmortems/:id/revisions', async (req, res) => {
+    const { id } = parse(idParamsSchema, req.params);
+    await livePostmortem(context, id);
+    const items = await store.listRevisions(id);
+    res.json({ items, totalCount: items.length });
+  });
+}

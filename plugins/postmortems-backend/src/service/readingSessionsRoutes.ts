@@ -1,0 +1,159 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  CurrentReadingSessionResponse,
+  createReadingSessionRequestSchema,
+  currentReadingSessionQuerySchema,
+  idParamsSchema,
+  listActionItemsQuerySchema,
+  listReadingSessionsQuerySchema,
+  readingSessionCreatePermission,
+  readingSessionSuggestionsQuerySchema,
+  readingSessionUpdatePermission,
+  updateReadingSessionRequestSchema,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { Router } from 'express';
+import { DateTime } from 'luxon';
+import { authorize, parse, principalRef } from './requests';
+import { RouteContext } from './router';
+import { rankSuggestions } from './suggestions';
+
+/**
+ * A foreign key would reject an unknown pick with a database error (a 500);
+ * checking first makes it the client's 400.
+ */
+async function checkPick(
+  context: RouteContext,
+  postmortemId: string | null | undefined,
+) {
+  if (postmortemId && !(await context.store.getPostmortem(postmortemId))) {
+    throw new InputError(
+      `Invalid request: postmortemId: no postmortem ${postmortemId}`,
+    );
+  }
+}
+
+/** `/reading-sessions` and below. */
+export function registerReadingSessionRoutes(
+  router: Router,
+  context: RouteContext,
+) {
+  const { store, permissions } = context;
+
+  router.get('/reading-sessions', async (req, res) => {
+    const query = parse(listReadingSessionsQuerySchema, req.query);
+    res.json(await store.listReadingSessions(query));
+  });
+
+  router.post('/reading-sessions', async (req, res) => {
+    const credentials = context.credentials(res);
+    await authorize(permissions, credentials, readingSessionCreatePermission);
+    const body = parse(createReadingSessionRequestSchema, req.body);
+    await checkPick(context, body.postmortemId);
+    const created = await store.createReadingSession(
+      body,
+      principalRef(credentials),
+    );
+    res.status(201).json(created);
+  });
+
+  // The month is the calendar month in the configured time zone: a session
+  // at 00:30 on the 1st in Tokyo belongs to that month, although it is still
+  // the previous month in UTC.
+  router.get('/reading-sessions/current', async (req, res) => {
+    const { ownerGroup } = parse(currentReadingSessionQuerySchema, req.query);
+    const start = DateTime.fromJSDate(context.clock(), {
+      zone: context.timezone,
+    }).startOf('month');
+    const { items } = await store.listReadingSessions({
+      ownerGroup,
+      from: start.toUTC().toISO()!,
+      to: start.plus({ months: 1 }).toUTC().toISO()!,
+      limit: 100,
+    });
+    // Several sessions in one month are rare; a cancelled one gives way to
+    // any other, then the earliest wins.
+    const [session] = [...items].sort(
+      (a, b) =>
+        Number(a.status === 'cancelled') - Number(b.status === 'cancelled') ||
+        a.scheduledAt.localeCompare(b.scheduledAt),
+    );
+    const body: CurrentReadingSessionResponse = { session: session ?? null };
+    if (session?.postmortemId) {
+      const postmortem = await store.getPostmortem(session.postmortemId);
+      if (postmortem) {
+        body.postmortem = postmortem;
+        body.actionItems = (
+          await store.listActionItems({
+            postmortemId: postmortem.id,
+            statuses: ['open', 'in_progress'],
+            limit: 100,
+          })
+        ).items;
+      }
+    }
+    res.json(body);
+  });
+
+  router.get('/reading-sessions/suggestions', async (req, res) => {
+    const { ownerGroup, limit } = parse(
+      readingSessionSuggestionsQuerySchema,
+      req.query,
+    );
+    const candidates = await store.suggestionCandidates(ownerGroup);
+    res.json({
+      items: rankSuggestions(candidates, {
+        now: context.clock(),
+        timezone: context.timezone,
+        limit: limit ?? 5,
+      }),
+    });
+  });
+
+  router.get('/reading-sessions/:id', async (req, res) => {
+    const { id } = parse(idParamsSchema, req.params);
+    const session = await store.getReadingSession(id);
+    if (!session) {
+      throw new NotFoundError(`Reading session ${id} not found`);
+    }
+    res.json(session);
+  });
+
+  router.patch('/reading-sessions/:id', async (req, res) => {
+    const credentials = context.credentials(res);
+    await authorize(permissions, credentials, readingSessionUpdatePermission);
+    const { id } = parse(idParamsSchema, req.params);
+    const { version, ...patch } = parse(
+      updateReadingSessionRequestSchema,
+      req.body,
+    );
+    await checkPick(context, patch.postmortemId);
+    res.json(
+      await store.updateReadingSession(
+        id,
+        version,
+        patch,
+        principalRef(credentials),
+      ),
+    );
+  });
+
+  router.get('/reading-sessions/:id/action-items', async (req, res) => {
+    const { id } = parse(idParamsSchema, req.params);
+    const { entityRef, owner, status, ...rest } = parse(
+      listActionItemsQuerySchema,
+      req.query,
+    );
+    if (!(await store.getReadingSession(id))) {
+      throw new NotFoundError(`Reading session ${id} not found`);
+    }
+    res.json(
+      await store.listActionItems({
+        ...rest,
+        readingSessionId: id,
+        entityRefs: entityRef,
+        owners: owner,
+        statuses: status,
+      }),
+    );
+  });
+}
