@@ -27,8 +27,9 @@ backend.add(
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
-// user settings (language, theme)
+// user settings (language, theme), pushed to open browsers through signals
 backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@postmortems/backstage-plugin-postmortems-backend'));
 backend.start();
