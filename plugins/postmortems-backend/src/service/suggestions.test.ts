@@ -1,0 +1,157 @@
+import { Postmortem } from '@postmortems/backstage-plugin-postmortems-common';
+import { rankSuggestions } from './suggestions';
+
+const NOW = new Date('2026-11-20T01:00:00.000Z'); // 10:00 in Tokyo
+
+function postmortem(
+  id: string,
+  overrides: Partial<Postmortem> = {},
+): Postmortem {
+  return {
+    id,
+    title: id,
+    entityRefs: [`component:default/${id}`],
+    status: 'published',
+    severity: 'sev4',
+    detection: 'monitoring_alert',
+    startedAt: '2026-11-01T00:00:00.000Z',
+    template: 'sre-book',
+    sections: {},
+    timeline: [],
+    tags: [],
+    authors: [],
+    createdAt: '2026-11-02T00:00:00.000Z',
+    createdBy: 'user:default/hanako.yamada',
+    updatedAt: '2026-11-02T00:00:00.000Z',
+    updatedBy: 'user:default/hanako.yamada',
+    version: 1,
+    actionItemCounts: { open: 0, overdue: 0, done: 0, total: 0 },
+    readings: { count: 0 },
+    ...overrides,
+  };
+}
+
+const candidates = {
+  postmortems: [
+    postmortem('recent-minor', {
+      actionItemCounts: { open: 1, overdue: 0, done: 0, total: 1 },
+    }),
+    postmortem('aaa-twin-of-recent-minor', {
+      entityRefs: ['component:default/recent-minor'],
+      actionItemCounts: { open: 1, overdue: 0, done: 0, total: 1 },
+    }),
+    postmortem('read-last-month', {
+      severity: 'sev3',
+      startedAt: '2026-10-01T00:00:00.000Z',
+      entityRefs: ['component:default/customer-portal'],
+      readings: { count: 1, lastReadAt: '2026-10-15T06:00:00.000Z' },
+    }),
+    postmortem('read-long-ago', {
+      severity: 'sev2',
+      startedAt: '2026-08-01T00:00:00.000Z',
+      mitigatedAt: '2026-08-01T00:30:00.000Z',
+      entityRefs: ['component:default/payment-gateway'],
+      readings: { count: 2, lastReadAt: '2025-06-10T06:00:00.000Z' },
+    }),
+    postmortem('queue-backlog', {
+      severity: 'sev1',
+      startedAt: '2024-11-05T01:00:00.000Z',
+      mitigatedAt: '2024-11-05T03:00:00.000Z',
+      resolvedAt: '2024-11-05T04:00:00.000Z',
+      entityRefs: [
+        'component:default/customer-portal',
+        'component:default/seikyu-kanri-robo',
+      ],
+      actionItemCounts: { open: 2, overdue: 1, done: 3, total: 5 },
+    }),
+    postmortem('already-picked', { severity: 'sev1' }),
+  ],
+  pickedForUpcoming: ['already-picked'],
+  lastCoveredAt: {
+    'component:default/customer-portal': '2026-10-15T06:00:00.000Z',
+    'component:default/payment-gateway': '2026-01-10T06:00:00.000Z',
+  },
+};
+
+describe('rankSuggestions', () => {
+  it('ranks by the documented weights and says why, the same every time', () => {
+    const options = { now: NOW, timezone: 'Asia/Tokyo', limit: 10 };
+    const ranked = rankSuggestions(candidates, options);
+
+    expect(ranked.map(s => [s.postmortem.id, s.score])).toEqual([
+      ['queue-backlog', 30 + 6 + 25 + 10 + 10 + 12 + 10 + 15],
+      ['aaa-twin-of-recent-minor', 25 + 5 + 10],
+      ['recent-minor', 25 + 5 + 10],
+      ['read-long-ago', 20 + 10 + 1 + 5],
+      ['read-last-month', 10 - 40],
+    ]);
+    expect(ranked[0].reasons).toEqual([
+      { code: 'severity', severity: 'sev1' },
+      { code: 'long_impact', minutes: 180 },
+      { code: 'never_read' },
+      { code: 'overdue_action_items', count: 1 },
+      { code: 'open_action_items', count: 2 },
+      { code: 'older_incident', months: 24 },
+      {
+        code: 'service_not_covered',
+        entityRef: 'component:default/seikyu-kanri-robo',
+      },
+      { code: 'anniversary', years: 2 },
+    ]);
+    expect(ranked[2].reasons).toEqual([
+      { code: 'never_read' },
+      { code: 'open_action_items', count: 1 },
+      {
+        code: 'service_not_covered',
+        entityRef: 'component:default/recent-minor',
+      },
+    ]);
+    expect(ranked[3].reasons).toEqual([
+      { code: 'severity', severity: 'sev2' },
+      {
+        code: 'read_long_ago',
+        lastReadAt: '2025-06-10T06:00:00.000Z',
+        months: 17,
+      },
+      { code: 'older_incident', months: 3 },
+      {
+        code: 'service_not_covered',
+        entityRef: 'component:default/payment-gateway',
+        months: 10,
+      },
+    ]);
+    expect(ranked[4].reasons).toEqual([{ code: 'severity', severity: 'sev3' }]);
+
+    expect(rankSuggestions(candidates, options)).toEqual(ranked);
+    expect(
+      rankSuggestions(
+        { ...candidates, postmortems: [...candidates.postmortems].reverse() },
+        options,
+      ),
+    ).toEqual(ranked);
+    expect(
+      rankSuggestions(candidates, { ...options, limit: 2 }).map(
+        s => s.postmortem.id,
+      ),
+    ).toEqual(['queue-backlog', 'aaa-twin-of-recent-minor']);
+  });
+
+  it('sees the anniversary in the month of the configured time zone', () => {
+    // 1 November 01:00 in Tokyo is still October in UTC.
+    const pm = postmortem('tokyo-night', {
+      startedAt: '2025-10-31T16:00:00.000Z',
+    });
+    const input = {
+      postmortems: [pm],
+      pickedForUpcoming: [],
+      lastCoveredAt: {},
+    };
+    const reasons = (timezone: string) =>
+      rankSuggestions(input, { now: NOW, timezone, limit: 1 })[0].reasons;
+    expect(reasons('Asia/Tokyo')).toContainEqual({
+      code: 'anniversary',
+      years: 1,
+    });
+    expect(reasons('UTC').map(r => r.code)).not.toContain('anniversary');
+  });
+});
