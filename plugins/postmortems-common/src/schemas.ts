@@ -205,11 +205,9 @@ function text(max: number) {
 }
 
 function markdown() {
-  return z
-    .string()
-    .max(MAX_MARKDOWN, {
-      message: `must be at most ${MAX_MARKDOWN} characters`,
-    });
+  return z.string().max(MAX_MARKDOWN, {
+    message: `must be at most ${MAX_MARKDOWN} characters`,
+  });
 }
 
 /**
