@@ -1,1 +1,19 @@
-export { postmortemsPlugin as default } from './plugin';
+/**
+ * Postmortems for Backstage: entity tabs and cards, and a standalone page,
+ * for the legacy frontend system. The new frontend system's plugin is the
+ * default export of `@postmortems/backstage-plugin-postmortems/alpha`.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  postmortemsPlugin,
+  PostmortemsPage,
+  EntityPostmortemsContent,
+  EntityActionItemsContent,
+  EntityPostmortemsCard,
+} from './plugin';
+export { rootRouteRef } from './routes';
+export { postmortemsApiRef, PostmortemsClient } from './api';
+export type { PostmortemsApi, ListReadingSessionsQuery } from './api';
+export { postmortemsTranslationRef } from './translation';

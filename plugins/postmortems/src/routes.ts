@@ -1,3 +1,19 @@
-import { createRouteRef } from '@backstage/frontend-plugin-api';
+import { createRouteRef } from '@backstage/core-plugin-api';
 
-export const rootRouteRef = createRouteRef();
+/**
+ * The standalone postmortems page; postmortem detail pages live under it
+ * at `<page>/<postmortemId>`.
+ *
+ * @public
+ */
+export const rootRouteRef = createRouteRef({ id: 'postmortems' });
+
+/** The "Postmortems" tab of an entity page (legacy system). */
+export const entityPostmortemsRouteRef = createRouteRef({
+  id: 'postmortems:entity-postmortems',
+});
+
+/** The "Action items" tab of an entity page (legacy system). */
+export const entityActionItemsRouteRef = createRouteRef({
+  id: 'postmortems:entity-action-items',
+});

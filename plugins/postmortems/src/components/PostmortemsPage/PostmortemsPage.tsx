@@ -1,52 +1,86 @@
-import {
-  Content,
-  Header,
-  InfoCard,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import {
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-} from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
-import {
-  PostmortemTemplate,
-  sectionTitle,
-} from '@postmortems/backstage-plugin-postmortems-common';
-import useAsync from 'react-use/esm/useAsync';
+import { Content, Header, Page } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import { ReactNode } from 'react';
+import { Link as RouterLink, Route } from 'react-router-dom';
+import { postmortemsTranslationRef } from '../../translation';
+import { ActionItemList } from '../ActionItemList';
+import { PostmortemList } from '../PostmortemList';
+import { PostmortemRoutes } from '../PostmortemRoutes';
 
-/** The standalone page: for now, the postmortem templates the backend serves. */
+const PageTabs = (props: {
+  selected: 'postmortems' | 'action-items';
+  children: ReactNode;
+}) => {
+  const { t } = useTranslationRef(postmortemsTranslationRef);
+  // The tab links are relative to the tab's own route: the list lives at
+  // the page's base path, action items one level below it.
+  const base = props.selected === 'postmortems' ? '.' : '..';
+  return (
+    <Box>
+      <Box mb={2}>
+        <Tabs value={props.selected} indicatorColor="primary">
+          <Tab
+            value="postmortems"
+            label={t('page.postmortemsTab')}
+            component={RouterLink}
+            to={base}
+          />
+          <Tab
+            value="action-items"
+            label={t('page.actionItemsTab')}
+            component={RouterLink}
+            to={`${base}/action-items`}
+          />
+        </Tabs>
+      </Box>
+      {props.children}
+    </Box>
+  );
+};
+
+/**
+ * The standalone page's content without a header: all postmortems and all
+ * action items as tabs, and the postmortem screens below. The new frontend
+ * system's page layout supplies the header.
+ *
+ * @public
+ */
+export const PostmortemsPageContent = () => (
+  <Content>
+    <PostmortemRoutes
+      index={
+        <PageTabs selected="postmortems">
+          <PostmortemList />
+        </PageTabs>
+      }
+    >
+      <Route
+        path="action-items"
+        element={
+          <PageTabs selected="action-items">
+            <ActionItemList />
+          </PageTabs>
+        }
+      />
+    </PostmortemRoutes>
+  </Content>
+);
+
+/**
+ * The standalone `/postmortems` page with its own header, for the legacy
+ * frontend system.
+ *
+ * @public
+ */
 export const PostmortemsPage = () => {
-  const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
-  const { value, loading, error } = useAsync(async () => {
-    const baseUrl = await discoveryApi.getBaseUrl('postmortems');
-    const response = await fetchApi.fetch(`${baseUrl}/templates`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()).items as PostmortemTemplate[];
-  }, [discoveryApi, fetchApi]);
-
+  const { t } = useTranslationRef(postmortemsTranslationRef);
   return (
     <Page themeId="tool">
-      <Header title="Postmortems" />
-      <Content>
-        {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
-        {value?.map(template => (
-          <InfoCard key={template.id} title={template.title.en}>
-            <ol>
-              {template.sections.map(section => (
-                <li key={section.key}>{sectionTitle(section, 'en')}</li>
-              ))}
-            </ol>
-          </InfoCard>
-        ))}
-      </Content>
+      <Header title={t('page.title')} subtitle={t('page.subtitle')} />
+      <PostmortemsPageContent />
     </Page>
   );
 };

@@ -1,1 +1,1 @@
-export { PostmortemsPage } from './PostmortemsPage';
+export { PostmortemsPage, PostmortemsPageContent } from './PostmortemsPage';

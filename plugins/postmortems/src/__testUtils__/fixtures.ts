@@ -1,0 +1,115 @@
+import { ResponseError } from '@backstage/errors';
+import {
+  ActionItem,
+  Postmortem,
+  sreBookTemplate,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { PostmortemsApi } from '../api';
+
+export const POSTMORTEM_ID = '4a5b3c3e-7f55-4a0e-9d2f-1c1e2b8a9f01';
+
+export function makePostmortem(
+  overrides: Partial<Postmortem> = {},
+): Postmortem {
+  return {
+    id: POSTMORTEM_ID,
+    title: '非同期ジョブキューの滞留で請求書発行が遅延',
+    entityRefs: ['component:default/seikyu-kanri-robo'],
+    status: 'published',
+    severity: 'sev2',
+    detection: 'customer_report',
+    startedAt: '2026-10-01T09:00:00+09:00',
+    detectedAt: '2026-10-01T11:30:00+09:00',
+    mitigatedAt: '2026-10-01T12:00:00+09:00',
+    resolvedAt: '2026-10-01T13:15:00+09:00',
+    template: 'sre-book',
+    sections: {
+      summary: 'ジョブキューが **滞留** した。',
+      rootCauses: 'Compute environment reached its vCPU limit.',
+    },
+    timeline: [
+      { at: '2026-10-01T11:30:00+09:00', text: 'Customer inquiry arrives' },
+    ],
+    tags: ['batch'],
+    authors: ['user:default/hanako.yamada'],
+    createdAt: '2026-10-02T10:00:00+09:00',
+    createdBy: 'user:default/hanako.yamada',
+    updatedAt: '2026-10-03T10:00:00+09:00',
+    updatedBy: 'user:default/kenta.ito',
+    version: 3,
+    actionItemCounts: { open: 2, overdue: 1, done: 1, total: 3 },
+    ...overrides,
+  };
+}
+
+export function makeActionItem(
+  overrides: Partial<ActionItem> = {},
+): ActionItem {
+  return {
+    id: 'a1',
+    postmortemId: POSTMORTEM_ID,
+    title: 'Alert on queue depth',
+    owner: 'group:default/sre',
+    dueDate: '2026-10-15',
+    status: 'open',
+    priority: 'high',
+    kind: 'detect',
+    createdAt: '2026-10-02T10:00:00+09:00',
+    createdBy: 'user:default/hanako.yamada',
+    updatedAt: '2026-10-02T10:00:00+09:00',
+    updatedBy: 'user:default/hanako.yamada',
+    version: 1,
+    overdue: false,
+    entityRefs: ['component:default/seikyu-kanri-robo'],
+    postmortemTitle: '非同期ジョブキューの滞留で請求書発行が遅延',
+    ...overrides,
+  };
+}
+
+/** An API whose every method is a jest mock; override what a test needs. */
+export function mockPostmortemsApi(
+  overrides: Partial<PostmortemsApi> = {},
+): jest.Mocked<PostmortemsApi> {
+  const page = { items: [], totalCount: 0 };
+  return {
+    listPostmortems: jest.fn().mockResolvedValue(page),
+    getPostmortem: jest.fn().mockResolvedValue(makePostmortem()),
+    createPostmortem: jest.fn(),
+    updatePostmortem: jest.fn(),
+    deletePostmortem: jest.fn().mockResolvedValue(undefined),
+    restorePostmortem: jest.fn(),
+    listRevisions: jest.fn().mockResolvedValue([]),
+    listPostmortemActionItems: jest.fn().mockResolvedValue(page),
+    createActionItem: jest.fn(),
+    updateActionItem: jest.fn(),
+    deleteActionItem: jest.fn().mockResolvedValue(undefined),
+    listActionItems: jest.fn().mockResolvedValue(page),
+    listReadingSessions: jest.fn().mockResolvedValue(page),
+    getCurrentReadingSession: jest.fn().mockResolvedValue(null),
+    createReadingSession: jest.fn(),
+    updateReadingSession: jest.fn(),
+    getReadingSessionSuggestions: jest.fn().mockResolvedValue([]),
+    listTemplates: jest.fn().mockResolvedValue([sreBookTemplate]),
+    ...overrides,
+  } as jest.Mocked<PostmortemsApi>;
+}
+
+/** A `ResponseError` as the client throws it for an error response. */
+export async function responseError(
+  status: number,
+  message: string,
+  name = status === 409 ? 'ConflictError' : 'InputError',
+): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+      {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
+  );
+}

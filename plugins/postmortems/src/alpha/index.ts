@@ -1,0 +1,15 @@
+/**
+ * The postmortems plugin for Backstage's new frontend system.
+ *
+ * @packageDocumentation
+ */
+
+export { postmortemsPlugin as default } from './plugin';
+export {
+  postmortemsApi,
+  postmortemsPage,
+  entityPostmortemsContent,
+  entityActionItemsContent,
+  entityPostmortemsCard,
+} from './plugin';
+export { postmortemsTranslationRef } from '../translation';

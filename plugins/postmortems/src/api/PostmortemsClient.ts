@@ -1,0 +1,206 @@
+import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  ActionItem,
+  CreateActionItemRequest,
+  CreatePostmortemRequest,
+  CreateReadingSessionRequest,
+  ListActionItemsQuery,
+  ListPostmortemsQuery,
+  Page,
+  Postmortem,
+  PostmortemRevision,
+  PostmortemTemplate,
+  ReadingSession,
+  ReadingSessionSuggestion,
+  UpdateActionItemRequest,
+  UpdatePostmortemRequest,
+  UpdateReadingSessionRequest,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { ListReadingSessionsQuery, PostmortemsApi } from './PostmortemsApi';
+
+type QueryValue = string | number | boolean | string[] | undefined;
+
+/**
+ * Talks to the postmortems backend through the app's discovery and fetch
+ * APIs, so the user's Backstage token goes along with every request.
+ *
+ * @public
+ */
+export class PostmortemsClient implements PostmortemsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  listPostmortems(query: ListPostmortemsQuery = {}): Promise<Page<Postmortem>> {
+    return this.request('GET', '/postmortems', { query: { ...query } });
+  }
+
+  getPostmortem(id: string): Promise<Postmortem> {
+    return this.request('GET', `/postmortems/${encodeURIComponent(id)}`);
+  }
+
+  createPostmortem(request: CreatePostmortemRequest): Promise<Postmortem> {
+    return this.request('POST', '/postmortems', { body: request });
+  }
+
+  updatePostmortem(
+    id: string,
+    request: UpdatePostmortemRequest,
+  ): Promise<Postmortem> {
+    return this.request('PATCH', `/postmortems/${encodeURIComponent(id)}`, {
+      body: request,
+    });
+  }
+
+  async deletePostmortem(id: string): Promise<void> {
+    await this.request('DELETE', `/postmortems/${encodeURIComponent(id)}`);
+  }
+
+  restorePostmortem(id: string): Promise<Postmortem> {
+    return this.request(
+      'POST',
+      `/postmortems/${encodeURIComponent(id)}/restore`,
+    );
+  }
+
+  async listRevisions(postmortemId: string): Promise<PostmortemRevision[]> {
+    const result = await this.request<
+      Page<PostmortemRevision> | PostmortemRevision[]
+    >('GET', `/postmortems/${encodeURIComponent(postmortemId)}/revisions`);
+    return Array.isArray(result) ? result : result.items;
+  }
+
+  listPostmortemActionItems(postmortemId: string): Promise<Page<ActionItem>> {
+    return this.request(
+      'GET',
+      `/postmortems/${encodeURIComponent(postmortemId)}/action-items`,
+      // A postmortem rarely has more than a handful; one page shows them all.
+      { query: { limit: 100 } },
+    );
+  }
+
+  createActionItem(
+    postmortemId: string,
+    request: CreateActionItemRequest,
+  ): Promise<ActionItem> {
+    return this.request(
+      'POST',
+      `/postmortems/${encodeURIComponent(postmortemId)}/action-items`,
+      { body: request },
+    );
+  }
+
+  updateActionItem(
+    id: string,
+    request: UpdateActionItemRequest,
+  ): Promise<ActionItem> {
+    return this.request('PATCH', `/action-items/${encodeURIComponent(id)}`, {
+      body: request,
+    });
+  }
+
+  async deleteActionItem(id: string): Promise<void> {
+    await this.request('DELETE', `/action-items/${encodeURIComponent(id)}`);
+  }
+
+  listActionItems(query: ListActionItemsQuery = {}): Promise<Page<ActionItem>> {
+    const { overdue, ...rest } = query;
+    return this.request('GET', '/action-items', {
+      // Only `overdue=true` filters; `false` would read as "not overdue".
+      query: { ...rest, overdue: overdue ? true : undefined },
+    });
+  }
+
+  listReadingSessions(
+    query: ListReadingSessionsQuery = {},
+  ): Promise<Page<ReadingSession>> {
+    return this.request('GET', '/reading-sessions', { query: { ...query } });
+  }
+
+  async getCurrentReadingSession(
+    ownerGroup: string,
+  ): Promise<ReadingSession | null> {
+    const result = await this.request<
+      { session: ReadingSession | null } | ReadingSession
+    >('GET', '/reading-sessions/current', { query: { ownerGroup } });
+    return 'session' in result ? result.session : result;
+  }
+
+  createReadingSession(
+    request: CreateReadingSessionRequest,
+  ): Promise<ReadingSession> {
+    return this.request('POST', '/reading-sessions', { body: request });
+  }
+
+  updateReadingSession(
+    id: string,
+    request: UpdateReadingSessionRequest,
+  ): Promise<ReadingSession> {
+    return this.request(
+      'PATCH',
+      `/reading-sessions/${encodeURIComponent(id)}`,
+      { body: request },
+    );
+  }
+
+  async getReadingSessionSuggestions(
+    ownerGroup: string,
+    options: { limit?: number } = {},
+  ): Promise<ReadingSessionSuggestion[]> {
+    const result = await this.request<
+      { items: ReadingSessionSuggestion[] } | ReadingSessionSuggestion[]
+    >('GET', '/reading-sessions/suggestions', {
+      query: { ownerGroup, limit: options.limit },
+    });
+    return Array.isArray(result) ? result : result.items;
+  }
+
+  async listTemplates(): Promise<PostmortemTemplate[]> {
+    const result = await this.request<
+      { items: PostmortemTemplate[] } | PostmortemTemplate[]
+    >('GET', '/templates');
+    return Array.isArray(result) ? result : result.items;
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    options: { query?: Record<string, QueryValue>; body?: unknown } = {},
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('postmortems');
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(options.query ?? {})) {
+      // Repeatable filters (entityRef, owner, status) go as repeated keys.
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item !== undefined && item !== '') {
+          params.append(key, String(item));
+        }
+      }
+    }
+    const search = params.toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${search ? `?${search}` : ''}`,
+      {
+        method,
+        headers:
+          options.body === undefined
+            ? undefined
+            : { 'Content-Type': 'application/json' },
+        body:
+          options.body === undefined ? undefined : JSON.stringify(options.body),
+      },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,248 @@
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
+import {
+  ACTION_ITEM_KINDS,
+  ACTION_ITEM_STATUSES,
+  ActionItem,
+  CreateActionItemRequest,
+  PRIORITIES,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { useState } from 'react';
+import { postmortemsApiRef } from '../../api';
+import { errorMessage, fieldOfError, isConflict } from '../../lib/errors';
+import { postmortemsTranslationRef } from '../../translation';
+import { ConflictAlert } from '../ConflictAlert';
+import { EntityRefPicker } from '../EntityRefPicker';
+
+const FIELDS = [
+  'title',
+  'description',
+  'owner',
+  'dueDate',
+  'status',
+  'priority',
+  'kind',
+  'externalUrl',
+] as const;
+type Field = (typeof FIELDS)[number];
+
+type Draft = Required<
+  Pick<CreateActionItemRequest, 'title' | 'status' | 'priority' | 'kind'>
+> & {
+  description: string;
+  owner?: string;
+  dueDate: string;
+  externalUrl: string;
+};
+
+function draftOf(item?: ActionItem): Draft {
+  return {
+    title: item?.title ?? '',
+    description: item?.description ?? '',
+    owner: item?.owner,
+    dueDate: item?.dueDate ?? '',
+    status: item?.status ?? 'open',
+    priority: item?.priority ?? 'medium',
+    kind: item?.kind ?? 'prevent',
+    externalUrl: item?.externalUrl ?? '',
+  };
+}
+
+/**
+ * Adds an action item to a postmortem, or edits one. The edit is sent with
+ * the version it started from, so a concurrent change is reported (409)
+ * rather than overwritten.
+ */
+export const ActionItemDialog = (props: {
+  postmortemId: string;
+  /** The item to edit; absent to add a new one. */
+  item?: ActionItem;
+  onClose: () => void;
+  onSaved: (item: ActionItem) => void;
+  /** After a conflict: reload the list, with the other person's change. */
+  onReload: () => void;
+}) => {
+  const { t } = useTranslationRef(postmortemsTranslationRef);
+  const api = useApi(postmortemsApiRef);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(props.item));
+  const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<
+    Partial<Record<Field, string>>
+  >({});
+  const [formError, setFormError] = useState<string>();
+  const [conflict, setConflict] = useState(false);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft(previous => ({ ...previous, [key]: value }));
+
+  const save = async () => {
+    setFieldErrors({});
+    setFormError(undefined);
+    if (!draft.title.trim()) {
+      setFieldErrors({ title: t('form.required') });
+      return;
+    }
+    // Empty optional fields are sent as null so that clearing one in an
+    // edit actually clears it on the server.
+    const body: CreateActionItemRequest = {
+      title: draft.title.trim(),
+      description: draft.description || null,
+      owner: draft.owner || null,
+      dueDate: draft.dueDate || null,
+      status: draft.status,
+      priority: draft.priority,
+      kind: draft.kind,
+      externalUrl: draft.externalUrl.trim() || null,
+    };
+    setBusy(true);
+    try {
+      const saved = props.item
+        ? await api.updateActionItem(props.item.id, {
+            ...body,
+            version: props.item.version,
+          })
+        : await api.createActionItem(props.postmortemId, body);
+      props.onSaved(saved);
+    } catch (e) {
+      if (isConflict(e)) {
+        setConflict(true);
+      } else {
+        const fieldError = fieldOfError(e, FIELDS);
+        if (fieldError?.field) {
+          setFieldErrors({ [fieldError.field]: fieldError.message });
+        } else {
+          setFormError(errorMessage(e));
+        }
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (
+    field: 'title' | 'description' | 'dueDate' | 'externalUrl',
+    label: string,
+    extra: object = {},
+  ) => (
+    <TextField
+      id={`action-item-${field}`}
+      label={label}
+      value={draft[field]}
+      onChange={e => set(field, e.target.value)}
+      error={Boolean(fieldErrors[field])}
+      helperText={fieldErrors[field]}
+      fullWidth
+      variant="outlined"
+      margin="dense"
+      {...extra}
+    />
+  );
+
+  const select = (
+    field: 'status' | 'priority' | 'kind',
+    label: string,
+    values: readonly string[],
+    labelOf: (value: string) => string,
+  ) => (
+    <TextField
+      id={`action-item-${field}`}
+      select
+      label={label}
+      value={draft[field]}
+      onChange={e => set(field, e.target.value as any)}
+      error={Boolean(fieldErrors[field])}
+      helperText={fieldErrors[field]}
+      fullWidth
+      variant="outlined"
+      margin="dense"
+    >
+      {values.map(value => (
+        <MenuItem key={value} value={value}>
+          {labelOf(value)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="md">
+      <DialogTitle>
+        {props.item ? t('actionItems.editTitle') : t('actionItems.addTitle')}
+      </DialogTitle>
+      <DialogContent>
+        {conflict && <ConflictAlert onReload={props.onReload} />}
+        {formError && <Alert severity="error">{formError}</Alert>}
+        <Grid container spacing={2}>
+          <Grid item xs={12}>
+            {text('title', t('actionItems.fieldTitle'), { required: true })}
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <EntityRefPicker
+              id="action-item-owner"
+              kinds={['Group', 'User']}
+              label={t('actionItems.fieldOwner')}
+              value={draft.owner}
+              onChange={value => set('owner', value)}
+              error={Boolean(fieldErrors.owner)}
+              helperText={fieldErrors.owner}
+            />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            {text('dueDate', t('actionItems.fieldDueDate'), {
+              type: 'date',
+              InputLabelProps: { shrink: true },
+            })}
+          </Grid>
+          <Grid item xs={12} md={4}>
+            {select(
+              'status',
+              t('actionItems.fieldStatus'),
+              ACTION_ITEM_STATUSES,
+              v => t(`actionItemStatus.${v as ActionItem['status']}`),
+            )}
+          </Grid>
+          <Grid item xs={12} md={4}>
+            {select('priority', t('actionItems.fieldPriority'), PRIORITIES, v =>
+              t(`priority.${v as ActionItem['priority']}`),
+            )}
+          </Grid>
+          <Grid item xs={12} md={4}>
+            {select('kind', t('actionItems.fieldKind'), ACTION_ITEM_KINDS, v =>
+              t(`kind.${v as ActionItem['kind']}`),
+            )}
+          </Grid>
+          <Grid item xs={12}>
+            {text('externalUrl', t('actionItems.fieldExternalUrl'), {
+              type: 'url',
+            })}
+          </Grid>
+          <Grid item xs={12}>
+            {text('description', t('actionItems.fieldDescription'), {
+              multiline: true,
+              minRows: 3,
+            })}
+          </Grid>
+        </Grid>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={busy || conflict}
+          onClick={save}
+        >
+          {busy ? t('common.saving') : t('common.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};

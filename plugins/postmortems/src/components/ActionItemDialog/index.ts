@@ -1,0 +1,1 @@
+export { ActionItemDialog } from './ActionItemDialog';

@@ -1,0 +1,170 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  alertApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import {
+  ActionItem,
+  ActionItemStatus,
+  Page,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { useCallback, useEffect, useState } from 'react';
+import { postmortemsApiRef } from '../../api';
+import { usePostmortemLink } from '../../hooks/usePostmortemLink';
+import {
+  ActionItemFilter,
+  queryForFilter,
+  sortActionItems,
+} from '../../lib/actionItems';
+import { errorMessage, isConflict } from '../../lib/errors';
+import { postmortemsTranslationRef } from '../../translation';
+import { ActionItemTable } from '../ActionItemTable';
+import { ConflictAlert } from '../ConflictAlert';
+
+// Items are sorted on the client (overdue first, then due date), so fetch
+// generous pages: a team's open items rarely exceed one.
+const PAGE_SIZE = 100;
+
+/**
+ * Action items across postmortems: those of an entity's postmortems, those
+ * an owner (group or user) is responsible for, or all of them.
+ */
+export const ActionItemList = (props: {
+  entityRef?: string;
+  owner?: string;
+}) => {
+  const { t } = useTranslationRef(postmortemsTranslationRef);
+  const api = useApi(postmortemsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const postmortemLink = usePostmortemLink();
+  const [filter, setFilter] = useState<ActionItemFilter>('open');
+  const [items, setItems] = useState<ActionItem[]>([]);
+  const [page, setPage] = useState<Page<ActionItem>>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<Error>();
+  const [conflict, setConflict] = useState(false);
+
+  const load = useCallback(
+    async (cursor?: string) => {
+      setLoading(true);
+      setError(undefined);
+      try {
+        const result = await api.listActionItems({
+          ...queryForFilter(filter),
+          entityRef: props.entityRef ? [props.entityRef] : undefined,
+          owner: props.owner ? [props.owner] : undefined,
+          limit: PAGE_SIZE,
+          cursor,
+        });
+        setItems(previous =>
+          cursor ? [...previous, ...result.items] : result.items,
+        );
+        setPage(result);
+      } catch (e) {
+        setError(e as Error);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [api, filter, props.entityRef, props.owner],
+  );
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const onStatusChange = async (item: ActionItem, status: ActionItemStatus) => {
+    try {
+      const updated = await api.updateActionItem(item.id, {
+        status,
+        version: item.version,
+      });
+      // The item stays in view until the next load even if it no longer
+      // matches the filter, so a mis-click can be undone right there.
+      setItems(previous =>
+        previous.map(other => (other.id === updated.id ? updated : other)),
+      );
+      alertApi.post({
+        message: t('actionItems.statusChanged'),
+        severity: 'success',
+        display: 'transient',
+      });
+    } catch (e) {
+      if (isConflict(e)) {
+        setConflict(true);
+      } else {
+        alertApi.post({ message: errorMessage(e), severity: 'error' });
+      }
+    }
+  };
+
+  const reload = () => {
+    setConflict(false);
+    load();
+  };
+
+  return (
+    <Box>
+      <Box display="flex" alignItems="center" mb={2} style={{ gap: 12 }}>
+        <Typography variant="body2" id="action-item-filter-label">
+          {t('actionItems.filterLabel')}
+        </Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={filter}
+          aria-labelledby="action-item-filter-label"
+          onChange={(_e, value) => value && setFilter(value)}
+        >
+          <ToggleButton value="open">
+            {t('actionItems.filterOpen')}
+          </ToggleButton>
+          <ToggleButton value="overdue">
+            {t('actionItems.filterOverdue')}
+          </ToggleButton>
+          <ToggleButton value="done">
+            {t('actionItems.filterDone')}
+          </ToggleButton>
+        </ToggleButtonGroup>
+      </Box>
+      {conflict && (
+        <Box mb={2}>
+          <ConflictAlert onReload={reload} />
+        </Box>
+      )}
+      {error && <ResponseErrorPanel error={error} />}
+      {loading && items.length === 0 && !error && <Progress />}
+      {!error && !(loading && items.length === 0) && (
+        <ActionItemTable
+          title={t('actionItems.title')}
+          items={sortActionItems(items)}
+          showPostmortem
+          postmortemLink={postmortemLink}
+          onStatusChange={onStatusChange}
+          emptyContent={
+            <Box p={2}>
+              <Typography color="textSecondary">
+                {filter === 'open'
+                  ? t('actionItems.empty')
+                  : t('actionItems.emptyFiltered')}
+              </Typography>
+            </Box>
+          }
+        />
+      )}
+      {page?.nextCursor && !loading && (
+        <Box display="flex" justifyContent="flex-end" mt={1}>
+          <Button onClick={() => load(page.nextCursor)}>
+            {t('common.loadMore')}
+          </Button>
+        </Box>
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,1 @@
+export { ActionItemStatusSelect } from './ActionItemStatusSelect';

@@ -1,0 +1,1 @@
+export { ConflictAlert } from './ConflictAlert';

@@ -1,0 +1,1 @@
+export { EntityPostmortemsCard } from './EntityPostmortemsCard';

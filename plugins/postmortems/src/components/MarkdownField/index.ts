@@ -1,0 +1,1 @@
+export { MarkdownField } from './MarkdownField';

@@ -1,0 +1,135 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  alertApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import AddIcon from '@material-ui/icons/Add';
+import {
+  ActionItem,
+  ActionItemStatus,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { postmortemsApiRef } from '../../api';
+import { sortActionItems } from '../../lib/actionItems';
+import { errorMessage, isConflict } from '../../lib/errors';
+import { postmortemsTranslationRef } from '../../translation';
+import { ActionItemDialog } from '../ActionItemDialog';
+import { ActionItemTable } from '../ActionItemTable';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { ConflictAlert } from '../ConflictAlert';
+
+/** The action items of one postmortem: add, edit, change status, delete. */
+export const PostmortemActionItems = (props: {
+  postmortemId: string;
+  /** Called after any change, so counts elsewhere on the page refresh. */
+  onChange?: () => void;
+}) => {
+  const { t } = useTranslationRef(postmortemsTranslationRef);
+  const api = useApi(postmortemsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [editing, setEditing] = useState<ActionItem | 'new'>();
+  const [deleting, setDeleting] = useState<ActionItem>();
+  const [conflict, setConflict] = useState(false);
+
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.listPostmortemActionItems(props.postmortemId),
+    [api, props.postmortemId],
+  );
+
+  const reload = () => {
+    setConflict(false);
+    setEditing(undefined);
+    retry();
+  };
+  const changed = () => {
+    retry();
+    props.onChange?.();
+  };
+
+  const onStatusChange = async (item: ActionItem, status: ActionItemStatus) => {
+    try {
+      await api.updateActionItem(item.id, { status, version: item.version });
+      alertApi.post({
+        message: t('actionItems.statusChanged'),
+        severity: 'success',
+        display: 'transient',
+      });
+      changed();
+    } catch (e) {
+      if (isConflict(e)) {
+        setConflict(true);
+      } else {
+        alertApi.post({ message: errorMessage(e), severity: 'error' });
+      }
+    }
+  };
+
+  const onDelete = async () => {
+    if (!deleting) return;
+    try {
+      await api.deleteActionItem(deleting.id);
+      setDeleting(undefined);
+      changed();
+    } catch (e) {
+      setDeleting(undefined);
+      alertApi.post({ message: errorMessage(e), severity: 'error' });
+    }
+  };
+
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (loading && !value) return <Progress />;
+
+  return (
+    <Box>
+      {conflict && <ConflictAlert onReload={reload} />}
+      <ActionItemTable
+        title={t('actionItems.title')}
+        items={sortActionItems(value?.items ?? [])}
+        onStatusChange={onStatusChange}
+        onEdit={item => setEditing(item)}
+        onDelete={item => setDeleting(item)}
+        actions={
+          <Button
+            color="primary"
+            startIcon={<AddIcon />}
+            onClick={() => setEditing('new')}
+          >
+            {t('actionItems.add')}
+          </Button>
+        }
+        emptyContent={
+          <Box p={2}>
+            <Typography color="textSecondary">
+              {t('actionItems.empty')}
+            </Typography>
+          </Box>
+        }
+      />
+      {editing && (
+        <ActionItemDialog
+          postmortemId={props.postmortemId}
+          item={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(undefined)}
+          onReload={reload}
+          onSaved={() => {
+            setEditing(undefined);
+            changed();
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={Boolean(deleting)}
+        title={t('actionItems.deleteTitle')}
+        body={t('actionItems.deleteBody', { title: deleting?.title ?? '' })}
+        confirmLabel={t('common.delete')}
+        onConfirm={onDelete}
+        onClose={() => setDeleting(undefined)}
+      />
+    </Box>
+  );
+};

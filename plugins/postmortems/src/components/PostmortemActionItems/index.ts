@@ -1,0 +1,1 @@
+export { PostmortemActionItems } from './PostmortemActionItems';

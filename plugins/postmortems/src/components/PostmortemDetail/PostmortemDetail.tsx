@@ -1,0 +1,280 @@
+import {
+  InfoCard,
+  MarkdownContent,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import {
+  alertApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { ResponseError } from '@backstage/errors';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import ArrowBackIcon from '@material-ui/icons/ArrowBack';
+import DeleteIcon from '@material-ui/icons/Delete';
+import EditIcon from '@material-ui/icons/Edit';
+import {
+  Postmortem,
+  PostmortemTemplate,
+  sectionTitle,
+  sreBookTemplate,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { ReactNode, useState } from 'react';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { postmortemsApiRef } from '../../api';
+import { useLanguage } from '../../hooks/useLanguage';
+import { errorMessage } from '../../lib/errors';
+import {
+  durationBetween,
+  formatDateTime,
+  formatDuration,
+  formatRelative,
+} from '../../lib/format';
+import { postmortemsTranslationRef } from '../../translation';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { PostmortemActionItems } from '../PostmortemActionItems';
+import { RevisionHistory } from '../RevisionHistory';
+import { SeverityChip } from '../SeverityChip';
+
+function sectionsOf(
+  postmortem: Postmortem,
+  templates: PostmortemTemplate[],
+): PostmortemTemplate['sections'] {
+  const template =
+    templates.find(candidate => candidate.id === postmortem.template) ??
+    (postmortem.template === sreBookTemplate.id ? sreBookTemplate : undefined);
+  const known = template?.sections ?? [];
+  // Sections the template no longer lists are still shown, under their key,
+  // so nothing written is hidden.
+  const extra = Object.keys(postmortem.sections)
+    .filter(key => !known.some(section => section.key === key))
+    .map(key => ({ key, title: {} }));
+  return [...known, ...extra];
+}
+
+const Field = (props: { label: string; children: ReactNode }) => (
+  <Box mb={1.5}>
+    <Typography variant="caption" color="textSecondary" component="div">
+      {props.label}
+    </Typography>
+    <Typography variant="body2" component="div">
+      {props.children}
+    </Typography>
+  </Box>
+);
+
+/**
+ * One postmortem: its sections as Markdown, the facts of the incident, the
+ * timeline, its action items and its history. Reads `postmortemId` from
+ * the route.
+ */
+export const PostmortemDetail = () => {
+  const { t } = useTranslationRef(postmortemsTranslationRef);
+  const api = useApi(postmortemsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const { postmortemId = '' } = useParams();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  const { value, loading, error } = useAsync(async () => {
+    const [postmortem, templates] = await Promise.all([
+      api.getPostmortem(postmortemId),
+      // Without templates the sections still render, titled by their keys.
+      api.listTemplates().catch(() => [] as PostmortemTemplate[]),
+    ]);
+    return { postmortem, templates };
+  }, [api, postmortemId]);
+
+  if (loading && !value) return <Progress />;
+  if (error) {
+    if (ResponseError.is(error) && error.statusCode === 404) {
+      return <WarningPanel severity="info" title={t('detail.notFound')} />;
+    }
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value) return null;
+  const { postmortem: p, templates } = value;
+
+  const onDelete = async () => {
+    setDeleting(true);
+    try {
+      await api.deletePostmortem(p.id);
+      alertApi.post({
+        message: t('detail.deleted'),
+        severity: 'success',
+        display: 'transient',
+      });
+      navigate('..', { relative: 'path' });
+    } catch (e) {
+      alertApi.post({ message: errorMessage(e), severity: 'error' });
+      setDeleting(false);
+      setConfirmDelete(false);
+    }
+  };
+
+  const time = (iso?: string) =>
+    iso ? formatDateTime(iso, language) : t('common.none');
+  const span = (from?: string, to?: string) => {
+    const ms = durationBetween(from, to);
+    return ms === undefined ? t('common.none') : formatDuration(ms, language);
+  };
+
+  return (
+    <Box>
+      <Box display="flex" alignItems="center" flexWrap="wrap" mb={2}>
+        <Button
+          component={RouterLink}
+          to=".."
+          relative="path"
+          startIcon={<ArrowBackIcon />}
+        >
+          {t('common.back')}
+        </Button>
+        <Box flexGrow={1} ml={1}>
+          <Typography variant="h4" component="h1">
+            {p.title}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {t('detail.lastUpdated', {
+              when: formatRelative(p.updatedAt, language),
+              user: p.updatedBy,
+            })}
+          </Typography>
+        </Box>
+        <Button
+          component={RouterLink}
+          to="edit"
+          color="primary"
+          variant="outlined"
+          startIcon={<EditIcon />}
+          style={{ marginRight: 8 }}
+        >
+          {t('common.edit')}
+        </Button>
+        <Button
+          color="secondary"
+          variant="outlined"
+          startIcon={<DeleteIcon />}
+          onClick={() => setConfirmDelete(true)}
+        >
+          {t('common.delete')}
+        </Button>
+      </Box>
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={8}>
+          <InfoCard title={t('detail.sections')}>
+            {sectionsOf(p, templates).map(section => (
+              <Box key={section.key} mb={3}>
+                <Typography variant="h5" component="h2" gutterBottom>
+                  {sectionTitle(section, language)}
+                </Typography>
+                {p.sections[section.key]?.trim() ? (
+                  <MarkdownContent content={p.sections[section.key]} />
+                ) : (
+                  <Typography color="textSecondary">
+                    {t('detail.emptySection')}
+                  </Typography>
+                )}
+              </Box>
+            ))}
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <InfoCard title={t('detail.metadata')}>
+            <Field label={t('detail.status')}>
+              {t(`postmortemStatus.${p.status}`)}
+            </Field>
+            <Field label={t('detail.severity')}>
+              <SeverityChip severity={p.severity} />
+            </Field>
+            <Field label={t('detail.detection')}>
+              {t(`detection.${p.detection}`)}
+            </Field>
+            <Field label={t('detail.startedAt')}>{time(p.startedAt)}</Field>
+            <Field label={t('detail.detectedAt')}>{time(p.detectedAt)}</Field>
+            <Field label={t('detail.mitigatedAt')}>{time(p.mitigatedAt)}</Field>
+            <Field label={t('detail.resolvedAt')}>{time(p.resolvedAt)}</Field>
+            <Field label={t('detail.duration')}>
+              {span(p.startedAt, p.resolvedAt)}
+            </Field>
+            <Field label={t('detail.timeToDetect')}>
+              {span(p.startedAt, p.detectedAt)}
+            </Field>
+            <Field label={t('detail.entities')}>
+              <EntityRefLinks
+                entityRefs={p.entityRefs}
+                defaultKind="component"
+              />
+            </Field>
+            <Field label={t('detail.authors')}>
+              {p.authors.length > 0 ? (
+                <EntityRefLinks entityRefs={p.authors} defaultKind="user" />
+              ) : (
+                t('common.none')
+              )}
+            </Field>
+            <Field label={t('detail.tags')}>
+              {p.tags.length > 0
+                ? p.tags.map(tag => (
+                    <Chip
+                      key={tag}
+                      size="small"
+                      label={tag}
+                      style={{ marginRight: 4 }}
+                    />
+                  ))
+                : t('common.none')}
+            </Field>
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12} md={8}>
+          <InfoCard title={t('detail.timeline')}>
+            {p.timeline.length === 0 ? (
+              <Typography color="textSecondary">
+                {t('detail.emptyTimeline')}
+              </Typography>
+            ) : (
+              <Box component="ol" m={0} pl={2}>
+                {[...p.timeline]
+                  .sort((a, b) => a.at.localeCompare(b.at))
+                  .map((entry, index) => (
+                    <li key={`${entry.at}-${index}`}>
+                      <Typography variant="body2" component="div">
+                        <strong>{formatDateTime(entry.at, language)}</strong>{' '}
+                        {entry.text}
+                      </Typography>
+                    </li>
+                  ))}
+              </Box>
+            )}
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12} md={4}>
+          <RevisionHistory postmortemId={p.id} version={p.version} />
+        </Grid>
+        <Grid item xs={12}>
+          <PostmortemActionItems postmortemId={p.id} />
+        </Grid>
+      </Grid>
+      <ConfirmDialog
+        open={confirmDelete}
+        busy={deleting}
+        title={t('detail.deleteTitle')}
+        body={t('detail.deleteBody', { title: p.title })}
+        confirmLabel={t('common.delete')}
+        onConfirm={onDelete}
+        onClose={() => setConfirmDelete(false)}
+      />
+    </Box>
+  );
+};

@@ -1,0 +1,1 @@
+export { PostmortemDetail } from './PostmortemDetail';

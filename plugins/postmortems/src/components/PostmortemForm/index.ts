@@ -1,0 +1,1 @@
+export { PostmortemForm } from './PostmortemForm';

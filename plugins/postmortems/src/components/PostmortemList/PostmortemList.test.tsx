@@ -1,0 +1,131 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { postmortemsApiRef } from '../../api';
+import {
+  makePostmortem,
+  mockPostmortemsApi,
+  POSTMORTEM_ID,
+} from '../../__testUtils__/fixtures';
+import { PostmortemList } from './PostmortemList';
+
+describe('PostmortemList', () => {
+  it('shows progress while loading', async () => {
+    const api = mockPostmortemsApi({
+      listPostmortems: jest.fn(() => new Promise<never>(() => {})),
+    });
+    renderInTestApp(<PostmortemList />, { apis: [[postmortemsApiRef, api]] });
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('invites writing the first postmortem when there is none', async () => {
+    const api = mockPostmortemsApi();
+    renderInTestApp(<PostmortemList entityRef="component:default/x" />, {
+      apis: [[postmortemsApiRef, api]],
+    });
+    expect(await screen.findByText('No postmortems yet')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /Write the first postmortem/ }),
+    ).toHaveAttribute('href', '/new');
+    expect(api.listPostmortems).toHaveBeenCalledWith(
+      expect.objectContaining({ entityRef: ['component:default/x'] }),
+    );
+  });
+
+  it('shows the error of a failed request', async () => {
+    const api = mockPostmortemsApi({
+      listPostmortems: jest.fn().mockRejectedValue(new Error('boom')),
+    });
+    renderInTestApp(<PostmortemList />, { apis: [[postmortemsApiRef, api]] });
+    expect((await screen.findAllByText(/boom/)).length).toBeGreaterThan(0);
+  });
+
+  it('lists postmortems with their facts and links', async () => {
+    const api = mockPostmortemsApi({
+      listPostmortems: jest.fn().mockResolvedValue({
+        items: [makePostmortem()],
+        totalCount: 1,
+      }),
+    });
+    renderInTestApp(<PostmortemList />, { apis: [[postmortemsApiRef, api]] });
+
+    const link = await screen.findByRole('link', {
+      name: '非同期ジョブキューの滞留で請求書発行が遅延',
+    });
+    expect(link).toHaveAttribute('href', `/${POSTMORTEM_ID}`);
+    expect(screen.getByText('SEV2 (major)')).toBeInTheDocument();
+    expect(screen.getByText('Customer report')).toBeInTheDocument();
+    expect(screen.getByText('Published')).toBeInTheDocument();
+    expect(screen.getByText('4h 15m')).toBeInTheDocument();
+    expect(screen.getByText('2 open')).toBeInTheDocument();
+    expect(screen.getByText('1 overdue')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /New postmortem/ }),
+    ).toHaveAttribute('href', '/new');
+  });
+
+  it('filters, searches in Japanese, and pages by cursor', async () => {
+    const api = mockPostmortemsApi({
+      listPostmortems: jest.fn().mockImplementation(async query =>
+        query.cursor
+          ? {
+              items: [makePostmortem({ id: 'p2', title: 'Second page' })],
+              totalCount: 2,
+            }
+          : {
+              items: [makePostmortem()],
+              totalCount: 2,
+              nextCursor: 'next',
+            },
+      ),
+    });
+    renderInTestApp(<PostmortemList />, { apis: [[postmortemsApiRef, api]] });
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Load more' }),
+    );
+    expect(await screen.findByText('Second page')).toBeInTheDocument();
+    expect(api.listPostmortems).toHaveBeenLastCalledWith(
+      expect.objectContaining({ cursor: 'next' }),
+    );
+
+    fireEvent.change(screen.getByLabelText('Search'), {
+      target: { value: '滞留' },
+    });
+    await waitFor(
+      () =>
+        expect(api.listPostmortems).toHaveBeenLastCalledWith(
+          expect.objectContaining({ q: '滞留', cursor: undefined }),
+        ),
+      { timeout: 2000 },
+    );
+
+    await userEvent.click(screen.getByLabelText('Severity'));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'SEV1 (critical)' }),
+    );
+    await waitFor(() =>
+      expect(api.listPostmortems).toHaveBeenLastCalledWith(
+        expect.objectContaining({ severity: 'sev1', q: '滞留' }),
+      ),
+    );
+  });
+
+  it('says so when filters match nothing', async () => {
+    const api = mockPostmortemsApi({
+      listPostmortems: jest
+        .fn()
+        .mockImplementation(async query =>
+          query.status
+            ? { items: [], totalCount: 0 }
+            : { items: [makePostmortem()], totalCount: 1 },
+        ),
+    });
+    renderInTestApp(<PostmortemList />, { apis: [[postmortemsApiRef, api]] });
+    await userEvent.click(await screen.findByLabelText('Status'));
+    await userEvent.click(await screen.findByRole('option', { name: 'Draft' }));
+    expect(
+      await screen.findByText('No postmortem matches these filters.'),
+    ).toBeInTheDocument();
+  });
+});

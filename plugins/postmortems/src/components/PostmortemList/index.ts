@@ -1,0 +1,1 @@
+export { PostmortemList } from './PostmortemList';

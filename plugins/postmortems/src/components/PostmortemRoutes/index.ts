@@ -1,0 +1,1 @@
+export { PostmortemRoutes } from './PostmortemRoutes';

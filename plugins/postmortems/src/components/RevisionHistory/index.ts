@@ -1,0 +1,1 @@
+export { RevisionHistory } from './RevisionHistory';

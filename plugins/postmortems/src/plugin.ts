@@ -1,0 +1,99 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { postmortemsApiRef, PostmortemsClient } from './api';
+import {
+  entityActionItemsRouteRef,
+  entityPostmortemsRouteRef,
+  rootRouteRef,
+} from './routes';
+
+/**
+ * The postmortems plugin for the legacy frontend system. For the new
+ * frontend system, use the default export of `/alpha`.
+ *
+ * @public
+ */
+export const postmortemsPlugin = createPlugin({
+  id: 'postmortems',
+  apis: [
+    createApiFactory({
+      api: postmortemsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PostmortemsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/**
+ * The standalone page: all postmortems and all action items. Mount it at
+ * `/postmortems`.
+ *
+ * @public
+ */
+export const PostmortemsPage = postmortemsPlugin.provide(
+  createRoutableExtension({
+    name: 'PostmortemsPage',
+    component: () =>
+      import('./components/PostmortemsPage').then(m => m.PostmortemsPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "Postmortems" entity tab, for components, systems and resources.
+ *
+ * @public
+ */
+export const EntityPostmortemsContent = postmortemsPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityPostmortemsContent',
+    component: () =>
+      import('./components/EntityPostmortemsContent').then(
+        m => m.EntityPostmortemsContent,
+      ),
+    mountPoint: entityPostmortemsRouteRef,
+  }),
+);
+
+/**
+ * The "Action items" entity tab: on a group or user the items they own,
+ * on other entities the items of their postmortems.
+ *
+ * @public
+ */
+export const EntityActionItemsContent = postmortemsPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityActionItemsContent',
+    component: () =>
+      import('./components/EntityActionItemsContent').then(
+        m => m.EntityActionItemsContent,
+      ),
+    mountPoint: entityActionItemsRouteRef,
+  }),
+);
+
+/**
+ * The entity overview card: last incident, incidents in the last 90 days,
+ * open and overdue action items.
+ *
+ * @public
+ */
+export const EntityPostmortemsCard = postmortemsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPostmortemsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityPostmortemsCard').then(
+          m => m.EntityPostmortemsCard,
+        ),
+    },
+  }),
+);
