@@ -15,5 +15,5 @@ export {
 } from './plugin';
 export { rootRouteRef } from './routes';
 export { postmortemsApiRef, PostmortemsClient } from './api';
-export type { PostmortemsApi, ListReadingSessionsQuery } from './api';
+export type { PostmortemsApi } from './api';
 export { postmortemsTranslationRef } from './translation';

@@ -4,8 +4,10 @@ import {
   CreateActionItemRequest,
   CreatePostmortemRequest,
   CreateReadingSessionRequest,
+  CurrentReadingSessionResponse,
   ListActionItemsQuery,
   ListPostmortemsQuery,
+  ListReadingSessionsQuery,
   Page,
   Postmortem,
   PostmortemRevision,
@@ -16,19 +18,6 @@ import {
   UpdatePostmortemRequest,
   UpdateReadingSessionRequest,
 } from '@postmortems/backstage-plugin-postmortems-common';
-
-/**
- * Filters of `GET /reading-sessions`.
- *
- * @public
- */
-export interface ListReadingSessionsQuery {
-  ownerGroup?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  cursor?: string;
-}
 
 /**
  * The postmortems REST API (`/api/postmortems`), as the frontend sees it.
@@ -51,6 +40,7 @@ export interface PostmortemsApi {
   listRevisions(postmortemId: string): Promise<PostmortemRevision[]>;
 
   listPostmortemActionItems(postmortemId: string): Promise<Page<ActionItem>>;
+  getActionItem(id: string): Promise<ActionItem>;
   createActionItem(
     postmortemId: string,
     request: CreateActionItemRequest,
@@ -65,8 +55,16 @@ export interface PostmortemsApi {
   listReadingSessions(
     query?: ListReadingSessionsQuery,
   ): Promise<Page<ReadingSession>>;
-  /** This month's session of a group, or `null` when none is planned. */
-  getCurrentReadingSession(ownerGroup: string): Promise<ReadingSession | null>;
+  getReadingSession(id: string): Promise<ReadingSession>;
+  /** The action items raised in a reading session. */
+  listReadingSessionActionItems(id: string): Promise<Page<ActionItem>>;
+  /**
+   * This month's session of a group (`session: null` when none is planned),
+   * with its pick and the pick's open action items.
+   */
+  getCurrentReadingSession(
+    ownerGroup: string,
+  ): Promise<CurrentReadingSessionResponse>;
   createReadingSession(
     request: CreateReadingSessionRequest,
   ): Promise<ReadingSession>;

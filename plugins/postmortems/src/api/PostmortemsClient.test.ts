@@ -169,6 +169,9 @@ describe('PostmortemsClient', () => {
         seen.push(`update ${JSON.stringify(await request.json())}`);
         return HttpResponse.json(makeActionItem({ status: 'done' }));
       }),
+      http.get(`${BASE}/action-items/:id`, () =>
+        HttpResponse.json(makeActionItem()),
+      ),
       http.delete(`${BASE}/action-items/:id`, () => {
         seen.push('delete');
         return new HttpResponse(null, { status: 204 });
@@ -182,6 +185,7 @@ describe('PostmortemsClient', () => {
       (await client.updateActionItem('a1', { status: 'done', version: 1 }))
         .status,
     ).toBe('done');
+    expect((await client.getActionItem('a1')).id).toBe('a1');
     await client.deleteActionItem('a1');
     expect(seen).toEqual([
       'create {"title":"x"}',
@@ -198,6 +202,12 @@ describe('PostmortemsClient', () => {
       http.get(`${BASE}/reading-sessions`, () =>
         HttpResponse.json({ items: [], totalCount: 0 }),
       ),
+      http.get(`${BASE}/reading-sessions/:id`, () =>
+        HttpResponse.json({ id: 's1' }),
+      ),
+      http.get(`${BASE}/reading-sessions/:id/action-items`, () =>
+        HttpResponse.json({ items: [makeActionItem()], totalCount: 1 }),
+      ),
       http.post(`${BASE}/reading-sessions`, () =>
         HttpResponse.json({ id: 's1' }, { status: 201 }),
       ),
@@ -205,9 +215,13 @@ describe('PostmortemsClient', () => {
         HttpResponse.json({ id: 's1', status: 'held' }),
       ),
     );
+    expect(await client.getCurrentReadingSession('group:default/sre')).toEqual({
+      session: null,
+    });
+    expect((await client.getReadingSession('s1')).id).toBe('s1');
     expect(
-      await client.getCurrentReadingSession('group:default/sre'),
-    ).toBeNull();
+      (await client.listReadingSessionActionItems('s1')).items,
+    ).toHaveLength(1);
     expect((await client.listReadingSessions()).totalCount).toBe(0);
     expect(
       (

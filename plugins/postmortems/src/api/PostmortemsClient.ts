@@ -5,19 +5,24 @@ import {
   CreateActionItemRequest,
   CreatePostmortemRequest,
   CreateReadingSessionRequest,
+  CurrentReadingSessionResponse,
   ListActionItemsQuery,
   ListPostmortemsQuery,
+  ListReadingSessionsQuery,
   Page,
   Postmortem,
   PostmortemRevision,
   PostmortemTemplate,
   ReadingSession,
   ReadingSessionSuggestion,
+  ReadingSessionSuggestionsResponse,
+  RevisionsResponse,
+  TemplatesResponse,
   UpdateActionItemRequest,
   UpdatePostmortemRequest,
   UpdateReadingSessionRequest,
 } from '@postmortems/backstage-plugin-postmortems-common';
-import { ListReadingSessionsQuery, PostmortemsApi } from './PostmortemsApi';
+import { PostmortemsApi } from './PostmortemsApi';
 
 type QueryValue = string | number | boolean | string[] | undefined;
 
@@ -69,10 +74,15 @@ export class PostmortemsClient implements PostmortemsApi {
   }
 
   async listRevisions(postmortemId: string): Promise<PostmortemRevision[]> {
-    const result = await this.request<
-      Page<PostmortemRevision> | PostmortemRevision[]
-    >('GET', `/postmortems/${encodeURIComponent(postmortemId)}/revisions`);
-    return Array.isArray(result) ? result : result.items;
+    const result = await this.request<RevisionsResponse>(
+      'GET',
+      `/postmortems/${encodeURIComponent(postmortemId)}/revisions`,
+    );
+    return result.items;
+  }
+
+  getActionItem(id: string): Promise<ActionItem> {
+    return this.request('GET', `/action-items/${encodeURIComponent(id)}`);
   }
 
   listPostmortemActionItems(postmortemId: string): Promise<Page<ActionItem>> {
@@ -122,13 +132,23 @@ export class PostmortemsClient implements PostmortemsApi {
     return this.request('GET', '/reading-sessions', { query: { ...query } });
   }
 
-  async getCurrentReadingSession(
+  getCurrentReadingSession(
     ownerGroup: string,
-  ): Promise<ReadingSession | null> {
-    const result = await this.request<
-      { session: ReadingSession | null } | ReadingSession
-    >('GET', '/reading-sessions/current', { query: { ownerGroup } });
-    return 'session' in result ? result.session : result;
+  ): Promise<CurrentReadingSessionResponse> {
+    return this.request('GET', '/reading-sessions/current', {
+      query: { ownerGroup },
+    });
+  }
+
+  getReadingSession(id: string): Promise<ReadingSession> {
+    return this.request('GET', `/reading-sessions/${encodeURIComponent(id)}`);
+  }
+
+  listReadingSessionActionItems(id: string): Promise<Page<ActionItem>> {
+    return this.request(
+      'GET',
+      `/reading-sessions/${encodeURIComponent(id)}/action-items`,
+    );
   }
 
   createReadingSession(
@@ -152,19 +172,19 @@ export class PostmortemsClient implements PostmortemsApi {
     ownerGroup: string,
     options: { limit?: number } = {},
   ): Promise<ReadingSessionSuggestion[]> {
-    const result = await this.request<
-      { items: ReadingSessionSuggestion[] } | ReadingSessionSuggestion[]
-    >('GET', '/reading-sessions/suggestions', {
-      query: { ownerGroup, limit: options.limit },
-    });
-    return Array.isArray(result) ? result : result.items;
+    const result = await this.request<ReadingSessionSuggestionsResponse>(
+      'GET',
+      '/reading-sessions/suggestions',
+      {
+        query: { ownerGroup, limit: options.limit },
+      },
+    );
+    return result.items;
   }
 
   async listTemplates(): Promise<PostmortemTemplate[]> {
-    const result = await this.request<
-      { items: PostmortemTemplate[] } | PostmortemTemplate[]
-    >('GET', '/templates');
-    return Array.isArray(result) ? result : result.items;
+    const result = await this.request<TemplatesResponse>('GET', '/templates');
+    return result.items;
   }
 
   private async request<T>(

@@ -1,6 +1,3 @@
 export { postmortemsApiRef } from './PostmortemsApi';
-export type {
-  PostmortemsApi,
-  ListReadingSessionsQuery,
-} from './PostmortemsApi';
+export type { PostmortemsApi } from './PostmortemsApi';
 export { PostmortemsClient } from './PostmortemsClient';

@@ -165,45 +165,34 @@ export const ActionItemTable = (props: {
   }
 
   return (
-    <Table<ActionItem>
-      title={props.title}
-      columns={columns}
-      data={props.items}
-      emptyContent={props.emptyContent}
-      options={{
-        paging: false,
-        search: false,
-        sorting: false,
-        padding: 'dense',
-        toolbar: Boolean(props.title || props.actions),
-        rowStyle: (item: ActionItem) =>
-          item.overdue
-            ? {
-                backgroundColor:
-                  theme.palette.type === 'dark'
-                    ? 'rgba(244, 67, 54, 0.16)'
-                    : 'rgba(244, 67, 54, 0.08)',
-              }
-            : {},
-      }}
-      components={
-        props.actions
-          ? {
-              Toolbar: toolbarProps => (
-                <Box
-                  display="flex"
-                  alignItems="center"
-                  justifyContent="space-between"
-                  px={2}
-                  py={1}
-                >
-                  <Typography variant="h6">{toolbarProps.title}</Typography>
-                  <Box>{props.actions}</Box>
-                </Box>
-              ),
-            }
-          : undefined
-      }
-    />
+    <Box>
+      {props.actions && (
+        <Box display="flex" justifyContent="flex-end" mb={1}>
+          {props.actions}
+        </Box>
+      )}
+      <Table<ActionItem>
+        title={props.title}
+        columns={columns}
+        data={props.items}
+        emptyContent={props.emptyContent}
+        options={{
+          paging: false,
+          search: false,
+          sorting: false,
+          padding: 'dense',
+          toolbar: Boolean(props.title),
+          rowStyle: (item: ActionItem) =>
+            item.overdue
+              ? {
+                  backgroundColor:
+                    theme.palette.type === 'dark'
+                      ? 'rgba(244, 67, 54, 0.16)'
+                      : 'rgba(244, 67, 54, 0.08)',
+                }
+              : {},
+        }}
+      />
+    </Box>
   );
 };

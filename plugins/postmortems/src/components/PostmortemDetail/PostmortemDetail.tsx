@@ -10,7 +10,7 @@ import {
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
 import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -147,7 +147,9 @@ export const PostmortemDetail = () => {
           <Typography variant="body2" color="textSecondary">
             {t('detail.lastUpdated', {
               when: formatRelative(p.updatedAt, language),
-              user: p.updatedBy,
+              user: (
+                <EntityRefLink entityRef={p.updatedBy} defaultKind="user" />
+              ),
             })}
           </Typography>
         </Box>

@@ -9,6 +9,9 @@ import {
 } from '../../__testUtils__/fixtures';
 import { PostmortemList } from './PostmortemList';
 
+// Tables are slow to render in jsdom on a busy machine.
+jest.setTimeout(30_000);
+
 describe('PostmortemList', () => {
   it('shows progress while loading', async () => {
     const api = mockPostmortemsApi({

@@ -1,0 +1,36 @@
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { postmortemsApiRef, PostmortemsApi } from '../api';
+import { rootRouteRef } from '../routes';
+import { mockPostmortemsApi } from './fixtures';
+
+/**
+ * Renders a screen in a test app with the postmortems API, a catalog, and
+ * the routes the screens link to (entity pages, the standalone page).
+ */
+export function renderScreen(
+  element: JSX.Element,
+  options: {
+    api?: PostmortemsApi;
+    mountPath?: string;
+    initialRouteEntries?: string[];
+    catalogApi?: ReturnType<typeof catalogApiMock>;
+  } = {},
+) {
+  const api = options.api ?? mockPostmortemsApi();
+  const rendered = renderInTestApp(element, {
+    apis: [
+      [postmortemsApiRef, api],
+      [catalogApiRef, options.catalogApi ?? catalogApiMock()],
+    ],
+    mountedRoutes: {
+      '/catalog/:namespace/:kind/:name': entityRouteRef,
+      '/postmortems': convertLegacyRouteRef(rootRouteRef),
+    },
+    mountPath: options.mountPath,
+    initialRouteEntries: options.initialRouteEntries,
+  });
+  return { api, rendered };
+}
