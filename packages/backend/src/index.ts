@@ -4,6 +4,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { postmortemsExampleDataModule } from './exampleData';
 
 const backend = createBackend();
 
@@ -32,4 +33,6 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@postmortems/backstage-plugin-postmortems-backend'));
+// example postmortems, action items and reading sessions on first start
+backend.add(postmortemsExampleDataModule);
 backend.start();
