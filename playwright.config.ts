@@ -1,66 +1,64 @@
-/*
- * Copyright 2023 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { defineConfig } from '@playwright/test';
-import { generateProjects } from '@backstage/e2e-test-utils/playwright';
+import os from 'node:os';
+import path from 'node:path';
 
 /**
- * See https://playwright.dev/docs/test-configuration.
+ * End-to-end journeys of the example app in Debian's Chromium.
+ *
+ * Playwright starts the example app (frontend :3000, backend :7007) on a
+ * fresh SQLite folder, so every run begins from the seeded example data, and
+ * stops it afterwards. Set PLAYWRIGHT_REUSE_SERVER=1 to run against an app
+ * you already started.
  */
-export default defineConfig({
-  timeout: 60_000,
+const sqliteDir =
+  process.env.POSTMORTEMS_E2E_SQLITE_DIR ??
+  path.join(os.tmpdir(), `postmortems-e2e-${process.pid}`);
 
-  expect: {
-    timeout: 30_000,
+export default defineConfig({
+  testDir: 'packages/app/e2e-tests',
+  // The journeys share one app and change its data: run them one at a time.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list']],
+  globalSetup: './packages/app/e2e-tests/globalSetup.ts',
+
+  webServer: {
+    command: 'yarn start:dev',
+    url: 'http://localhost:3000',
+    reuseExistingServer: !!process.env.PLAYWRIGHT_REUSE_SERVER,
+    timeout: 600_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      POSTMORTEMS_SQLITE_DIR: sqliteDir,
+      // The dev server must not open a browser of its own.
+      BROWSER: 'none',
+    },
   },
 
-  // Run your local dev server before starting the tests
-  webServer: process.env.CI
-    ? []
-    : [
-        {
-          command: 'yarn start app',
-          url: 'http://localhost:3000',
-          reuseExistingServer: true,
-          timeout: 120_000,
-        },
-        {
-          command: 'yarn start backend',
-          port: 7007,
-          reuseExistingServer: true,
-          timeout: 60_000,
-        },
-      ],
-
-  forbidOnly: !!process.env.CI,
-
-  retries: process.env.CI ? 2 : 0,
-
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
-
   use: {
-    actionTimeout: 0,
-    baseURL:
-      process.env.PLAYWRIGHT_URL ??
-      (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
+    baseURL: 'http://localhost:3000',
+    viewport: { width: 1400, height: 900 },
     screenshot: 'only-on-failure',
-    trace: 'on-first-retry',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Playwright's own browser download does not work here: Debian's does.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
   },
 
   outputDir: 'node_modules/.cache/e2e-test-results',
-
-  projects: generateProjects(), // Find all packages with e2e-test folders
 });

@@ -27,3 +27,6 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 verbose=()
 [ -n "${CI:-}" ] && verbose=(--verbose)
 yarn test:unit --watchAll=false "${verbose[@]}" "$@"
+
+step "End-to-end journeys in Chromium (Playwright)"
+bash scripts/e2e.sh
