@@ -19,13 +19,24 @@ import {
   encodeCursor,
   normalizeSearch,
   parseJson,
-  searchTextOf,
   toDate,
   toIso,
   toNumber,
   toOptionalIso,
 } from './conversions';
 import { applyDatabaseMigrations } from './migrations';
+import {
+  CLOSED_STATUSES,
+  Row,
+  actionItemColumns,
+  checkVersion,
+  postmortemColumns,
+  readingSessionColumns,
+  rowToActionItem,
+  rowToPostmortem,
+  rowToPostmortemInput,
+  rowToReadingSession,
+} from './rows';
 import {
   ActionItemFilter,
   ActionItemInput,
@@ -38,11 +49,8 @@ import {
 } from './PostmortemStore';
 
 const DEFAULT_LIMIT = 20;
-const CLOSED_STATUSES = ['done', 'wont_do'];
 // Sorts undated action items after every real due date.
 const NO_DUE_DATE = '9999-12-31';
-
-type Row = Record<string, any>;
 
 /**
  * Options of {@link DatabasePostmortemStore.create}.
@@ -104,7 +112,7 @@ export class DatabasePostmortemStore implements PostmortemStore {
     await this.db.transaction(async tx => {
       await tx('postmortems').insert({
         id,
-        ...this.postmortemColumns(input),
+        ...postmortemColumns(input),
         created_at: now,
         created_by: by,
         updated_at: now,
@@ -225,7 +233,7 @@ export class DatabasePostmortemStore implements PostmortemStore {
         return;
       }
       await this.conditionalUpdate(tx, 'postmortems', id, expectedVersion, {
-        ...this.postmortemColumns(after),
+        ...postmortemColumns(after),
         updated_at: this.clock(),
         updated_by: by,
       });
@@ -290,26 +298,6 @@ export class DatabasePostmortemStore implements PostmortemStore {
       changedFields: parseJson(row.changed_fields, []),
       snapshot: parseJson(row.snapshot, {} as PostmortemRevision['snapshot']),
     }));
-  }
-
-  private postmortemColumns(input: PostmortemInput): Row {
-    return {
-      title: input.title,
-      status: input.status,
-      severity: input.severity,
-      detection: input.detection,
-      started_at: toDate(input.startedAt),
-      detected_at: toDate(input.detectedAt),
-      mitigated_at: toDate(input.mitigatedAt),
-      resolved_at: toDate(input.resolvedAt),
-      template: input.template,
-      sections: JSON.stringify(input.sections),
-      timeline: JSON.stringify(input.timeline),
-      tags: JSON.stringify(input.tags),
-      authors: JSON.stringify(input.authors),
-      entity_refs: JSON.stringify(input.entityRefs),
-      search_text: searchTextOf(input.title, input.sections),
-    };
   }
 
   private async replaceLookups(
@@ -441,7 +429,7 @@ export class DatabasePostmortemStore implements PostmortemStore {
 
   async getActionItem(id: string): Promise<ActionItem | undefined> {
     const row = await this.actionItemQuery(this.db).where('a.id', id).first();
-    return row ? this.rowToActionItem(row) : undefined;
+    return row ? rowToActionItem(row, this.today()) : undefined;
   }
 
   async listActionItems(filter: ActionItemFilter): Promise<Page<ActionItem>> {
@@ -506,7 +494,7 @@ export class DatabasePostmortemStore implements PostmortemStore {
       pageQuery,
       base().count({ count: '*' }),
     ]);
-    const items = rows.slice(0, limit).map(r => this.rowToActionItem(r));
+    const items = rows.slice(0, limit).map(r => rowToActionItem(r, today));
     const last = items[items.length - 1];
     return compact({
       items,
@@ -568,32 +556,6 @@ export class DatabasePostmortemStore implements PostmortemStore {
       .join('postmortems as p', 'p.id', 'a.postmortem_id')
       .whereNull('p.deleted_at')
       .select('a.*', 'p.title as postmortem_title', 'p.entity_refs');
-  }
-
-  private rowToActionItem(row: Row): ActionItem {
-    const closed = CLOSED_STATUSES.includes(row.status);
-    return compact({
-      id: row.id,
-      postmortemId: row.postmortem_id,
-      title: row.title,
-      description: row.description,
-      owner: row.owner,
-      dueDate: row.due_date,
-      status: row.status,
-      priority: row.priority,
-      kind: row.kind,
-      externalUrl: row.external_url,
-      readingSessionId: row.reading_session_id,
-      createdAt: toIso(row.created_at),
-      createdBy: row.created_by,
-      updatedAt: toIso(row.updated_at),
-      updatedBy: row.updated_by,
-      completedAt: toOptionalIso(row.completed_at),
-      version: row.version,
-      overdue: !closed && !!row.due_date && row.due_date < this.today(),
-      entityRefs: parseJson<string[]>(row.entity_refs, []),
-      postmortemTitle: row.postmortem_title,
-    });
   }
 
   // ----------------------------------------------------------- reading sessions
@@ -795,111 +757,4 @@ export class DatabasePostmortemStore implements PostmortemStore {
       );
     }
   }
-}
-
-function checkVersion(row: Row, expectedVersion: number, what: string) {
-  if (row.version !== expectedVersion) {
-    throw new ConflictError(
-      `${what} ${row.id} is at version ${row.version}, not ${expectedVersion}: someone else changed it; reload and try again`,
-    );
-  }
-}
-
-function rowToPostmortemInput(row: Row): PostmortemInput {
-  const p = rowToPostmortem(row);
-  return {
-    title: p.title,
-    entityRefs: p.entityRefs,
-    status: p.status,
-    severity: p.severity,
-    detection: p.detection,
-    startedAt: p.startedAt,
-    detectedAt: p.detectedAt ?? null,
-    mitigatedAt: p.mitigatedAt ?? null,
-    resolvedAt: p.resolvedAt ?? null,
-    template: p.template,
-    sections: p.sections,
-    timeline: p.timeline,
-    tags: p.tags,
-    authors: p.authors,
-  };
-}
-
-function rowToPostmortem(
-  row: Row,
-): Omit<Postmortem, 'actionItemCounts' | 'readings'> {
-  return compact({
-    id: row.id,
-    title: row.title,
-    entityRefs: parseJson<string[]>(row.entity_refs, []),
-    status: row.status,
-    severity: row.severity,
-    detection: row.detection,
-    startedAt: toIso(row.started_at),
-    detectedAt: toOptionalIso(row.detected_at),
-    mitigatedAt: toOptionalIso(row.mitigated_at),
-    resolvedAt: toOptionalIso(row.resolved_at),
-    template: row.template,
-    sections: parseJson<Record<string, string>>(row.sections, {}),
-    timeline: parseJson(row.timeline, []),
-    tags: parseJson<string[]>(row.tags, []),
-    authors: parseJson<string[]>(row.authors, []),
-    createdAt: toIso(row.created_at),
-    createdBy: row.created_by,
-    updatedAt: toIso(row.updated_at),
-    updatedBy: row.updated_by,
-    version: row.version,
-  });
-}
-
-/** The columns of the fields present in an action item (patch). */
-function actionItemColumns(input: Partial<ActionItemInput>): Row {
-  const columns: Row = {
-    title: input.title,
-    description: input.description,
-    owner: input.owner,
-    due_date: input.dueDate,
-    status: input.status,
-    priority: input.priority,
-    kind: input.kind,
-    external_url: input.externalUrl,
-    reading_session_id: input.readingSessionId,
-  };
-  return Object.fromEntries(
-    Object.entries(columns).filter(([, v]) => v !== undefined),
-  );
-}
-
-/** The columns of the fields present in a reading session (patch). */
-function readingSessionColumns(input: Partial<ReadingSessionInput>): Row {
-  const columns: Row = {
-    owner_group: input.ownerGroup,
-    scheduled_at:
-      input.scheduledAt === undefined ? undefined : toDate(input.scheduledAt),
-    facilitator: input.facilitator,
-    postmortem_id: input.postmortemId,
-    notes: input.notes,
-  };
-  return Object.fromEntries(
-    Object.entries(columns).filter(([, v]) => v !== undefined),
-  );
-}
-
-function rowToReadingSession(row: Row): ReadingSession {
-  return compact({
-    id: row.id,
-    ownerGroup: row.owner_group,
-    scheduledAt: toIso(row.scheduled_at),
-    durationMinutes: row.duration_minutes,
-    facilitator: row.facilitator,
-    postmortemId: row.postmortem_id,
-    status: row.status,
-    participants: parseJson<string[]>(row.participants, []),
-    notes: row.notes,
-    createdAt: toIso(row.created_at),
-    createdBy: row.created_by,
-    updatedAt: toIso(row.updated_at),
-    updatedBy: row.updated_by,
-    version: row.version,
-  });
 }
