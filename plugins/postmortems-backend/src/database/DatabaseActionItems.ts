@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { NotFoundError } from '@backstage/errors';
+import {
+  ActionItem,
+  Page,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { Knex } from 'knex';
+import { compact, decodeCursor, encodeCursor, toNumber } from './conversions';
+import { ActionItemFilter, ActionItemInput } from './PostmortemStore';
+import {
+  CLOSED_STATUSES,
+  Row,
+  actionItemColumns,
+  checkVersion,
+  rowToActionItem,
+} from './rows';
+import {
+  DEFAULT_LIMIT,
+  StoreContext,
+  conditionalUpdate,
+  livePostmortemRow,
+} from './StoreContext';
+
+// Sorts undated action items after every real due date.
+const NO_DUE_DATE = '9999-12-31';
+
+/**
+ * Action items in the table `action_items`, always read joined with their
+ * postmortem: the items of a deleted postmortem disappear with it.
+ */
+export class DatabaseActionItems {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async createActionItem(
+    postmortemId: string,
+    input: ActionItemInput,
+    by: string,
+  ): Promise<ActionItem> {
+    const id = randomUUID();
+    const now = this.ctx.clock();
+    const status = input.status ?? 'open';
+    await this.ctx.db.transaction(async tx => {
+      await livePostmortemRow(tx, postmortemId);
+      await tx('action_items').insert({
+        id,
+        postmortem_id: postmortemId,
+        ...actionItemColumns(input),
+        status,
+        priority: input.priority ?? 'medium',
+        kind: input.kind ?? 'other',
+        completed_at: CLOSED_STATUSES.includes(status) ? now : null,
+        created_at: now,
+        created_by: by,
+        updated_at: now,
+        updated_by: by,
+        version: 1,
+      });
+    });
+    return (await this.getActionItem(id))!;
+  }
+
+  async getActionItem(id: string): Promise<ActionItem | undefined> {
+    const row = await this.joined(this.ctx.db).where('a.id', id).first();
+    return row ? rowToActionItem(row, this.ctx.today()) : undefined;
+  }
+
+  async listActionItems(filter: ActionItemFilter): Promise<Page<ActionItem>> {
+    const { db } = this.ctx;
+    const limit = filter.limit ?? DEFAULT_LIMIT;
+    const today = this.ctx.today();
+    const base = () => {
+      const query = db('action_items as a')
+        .join('postmortems as p', 'p.id', 'a.postmortem_id')
+        .whereNull('p.deleted_at');
+      if (filter.postmortemId) {
+        query.where('a.postmortem_id', filter.postmortemId);
+      }
+      if (filter.readingSessionId) {
+        query.where('a.reading_session_id', filter.readingSessionId);
+      }
+      if (filter.entityRefs?.length) {
+        query.whereIn(
+          'a.postmortem_id',
+          db('postmortem_entities')
+            .select('postmortem_id')
+            .whereIn('entity_ref', filter.entityRefs),
+        );
+      }
+      if (filter.owners?.length) {
+        query.whereIn('a.owner', filter.owners);
+      }
+      if (filter.statuses?.length) {
+        query.whereIn('a.status', filter.statuses);
+      }
+      if (filter.overdue === true) {
+        query
+          .whereNotIn('a.status', CLOSED_STATUSES)
+          .whereNotNull('a.due_date')
+          .where('a.due_date', '<', today);
+      } else if (filter.overdue === false) {
+        query.where(q =>
+          q
+            .whereIn('a.status', CLOSED_STATUSES)
+            .orWhereNull('a.due_date')
+            .orWhere('a.due_date', '>=', today),
+        );
+      }
+      return query;
+    };
+
+    // The due date is a YYYY-MM-DD string, so the text order is the date
+    // order on every database.
+    const dueKey = `COALESCE(a.due_date, '${NO_DUE_DATE}')`;
+    const pageQuery = base()
+      .select('a.*', 'p.title as postmortem_title', 'p.entity_refs')
+      .orderByRaw(`${dueKey} ASC, a.id ASC`)
+      .limit(limit + 1);
+    if (filter.cursor) {
+      const after = decodeCursor(filter.cursor, ['due', 'id'] as const);
+      pageQuery.whereRaw(`(${dueKey} > ? OR (${dueKey} = ? AND a.id > ?))`, [
+        after.due,
+        after.due,
+        after.id,
+      ]);
+    }
+    const [rows, [{ count }]] = await Promise.all([
+      pageQuery,
+      base().count({ count: '*' }),
+    ]);
+    const items = rows.slice(0, limit).map(r => rowToActionItem(r, today));
+    const last = items[items.length - 1];
+    return compact({
+      items,
+      totalCount: toNumber(count),
+      nextCursor:
+        rows.length > limit
+          ? encodeCursor({ due: last.dueDate ?? NO_DUE_DATE, id: last.id })
+          : undefined,
+    });
+  }
+
+  async updateActionItem(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<ActionItemInput>,
+    by: string,
+  ): Promise<ActionItem> {
+    await this.ctx.db.transaction(async tx => {
+      const current = await this.joined(tx).where('a.id', id).first();
+      if (!current) {
+        throw new NotFoundError(`Action item ${id} not found`);
+      }
+      checkVersion(current, expectedVersion, 'Action item');
+      const now = this.ctx.clock();
+      const columns: Row = {
+        ...actionItemColumns(patch),
+        updated_at: now,
+        updated_by: by,
+      };
+      if (patch.status) {
+        const wasClosed = CLOSED_STATUSES.includes(current.status);
+        const isClosed = CLOSED_STATUSES.includes(patch.status);
+        if (isClosed && !wasClosed) {
+          columns.completed_at = now;
+        } else if (!isClosed) {
+          columns.completed_at = null;
+        }
+      }
+      await conditionalUpdate(tx, 'action_items', id, expectedVersion, columns);
+    });
+    return (await this.getActionItem(id))!;
+  }
+
+  async deleteActionItem(id: string): Promise<void> {
+    const deleted = await this.ctx.db('action_items').where({ id }).delete();
+    if (deleted === 0) {
+      throw new NotFoundError(`Action item ${id} not found`);
+    }
+  }
+
+  /** Action items of live postmortems, with the postmortem's title and refs. */
+  private joined(db: Knex | Knex.Transaction) {
+    return db('action_items as a')
+      .join('postmortems as p', 'p.id', 'a.postmortem_id')
+      .whereNull('p.deleted_at')
+      .select('a.*', 'p.title as postmortem_title', 'p.entity_refs');
+  }
+}

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  Page,
+  Postmortem,
+  PostmortemRevision,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { Knex } from 'knex';
+import {
+  LIKE_ESCAPE,
+  compact,
+  containsPattern,
+  decodeCursor,
+  encodeCursor,
+  normalizeSearch,
+  parseJson,
+  toDate,
+  toIso,
+  toNumber,
+} from './conversions';
+import { decoratePostmortems } from './decoratePostmortems';
+import { PostmortemFilter, PostmortemInput } from './PostmortemStore';
+import {
+  Row,
+  checkVersion,
+  postmortemColumns,
+  rowToPostmortem,
+  rowToPostmortemInput,
+} from './rows';
+import {
+  DEFAULT_LIMIT,
+  StoreContext,
+  conditionalUpdate,
+  cursorDate,
+  livePostmortemRow,
+} from './StoreContext';
+
+/**
+ * Postmortems and their revisions in the tables `postmortems`,
+ * `postmortem_entities`, `postmortem_tags` and `postmortem_revisions`. Every
+ * accepted change writes a revision in the same transaction.
+ */
+export class DatabasePostmortems {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async createPostmortem(
+    input: PostmortemInput,
+    by: string,
+  ): Promise<Postmortem> {
+    const id = randomUUID();
+    const now = this.ctx.clock();
+    await this.ctx.db.transaction(async tx => {
+      await tx('postmortems').insert({
+        id,
+        ...postmortemColumns(input),
+        created_at: now,
+        created_by: by,
+        updated_at: now,
+        updated_by: by,
+        version: 1,
+      });
+      await this.replaceLookups(tx, id, input.entityRefs, input.tags);
+      const row = await tx('postmortems').where({ id }).first();
+      await this.insertRevision(tx, row, 'created', Object.keys(input), by);
+    });
+    return (await this.getPostmortem(id))!;
+  }
+
+  async getPostmortem(
+    id: string,
+    options?: { includeDeleted?: boolean },
+  ): Promise<Postmortem | undefined> {
+    const query = this.ctx.db('postmortems').where({ id });
+    if (!options?.includeDeleted) {
+      query.whereNull('deleted_at');
+    }
+    const row = await query.first();
+    return row ? (await decoratePostmortems(this.ctx, [row]))[0] : undefined;
+  }
+
+  async listPostmortems(filter: PostmortemFilter): Promise<Page<Postmortem>> {
+    const { db } = this.ctx;
+    const limit = filter.limit ?? DEFAULT_LIMIT;
+    const base = () => {
+      const query = db('postmortems as p').whereNull('p.deleted_at');
+      if (filter.entityRefs?.length) {
+        query.whereIn(
+          'p.id',
+          db('postmortem_entities')
+            .select('postmortem_id')
+            .whereIn('entity_ref', filter.entityRefs),
+        );
+      }
+      if (filter.tag) {
+        query.whereIn(
+          'p.id',
+          db('postmortem_tags')
+            .select('postmortem_id')
+            .where('tag', filter.tag),
+        );
+      }
+      for (const field of ['status', 'severity', 'detection'] as const) {
+        if (filter[field]) {
+          query.where(`p.${field}`, filter[field]);
+        }
+      }
+      if (filter.q) {
+        query.whereRaw(`p.search_text LIKE ? ESCAPE '${LIKE_ESCAPE}'`, [
+          containsPattern(normalizeSearch(filter.q)),
+        ]);
+      }
+      if (filter.from) {
+        query.where('p.started_at', '>=', toDate(filter.from));
+      }
+      if (filter.to) {
+        query.where('p.started_at', '<', toDate(filter.to));
+      }
+      return query;
+    };
+
+    const pageQuery = base()
+      .select('p.*')
+      .orderBy([
+        { column: 'p.started_at', order: 'desc' },
+        { column: 'p.id', order: 'desc' },
+      ])
+      .limit(limit + 1);
+    if (filter.cursor) {
+      const after = decodeCursor(filter.cursor, ['startedAt', 'id'] as const);
+      const startedAt = cursorDate(after.startedAt);
+      pageQuery.where(q =>
+        q
+          .where('p.started_at', '<', startedAt)
+          .orWhere(q2 =>
+            q2.where('p.started_at', startedAt).where('p.id', '<', after.id),
+          ),
+      );
+    }
+    const [rows, [{ count }]] = await Promise.all([
+      pageQuery,
+      base().count({ count: '*' }),
+    ]);
+    const items = await decoratePostmortems(this.ctx, rows.slice(0, limit));
+    const last = items[items.length - 1];
+    return compact({
+      items,
+      totalCount: toNumber(count),
+      nextCursor:
+        rows.length > limit
+          ? encodeCursor({ startedAt: last.startedAt, id: last.id })
+          : undefined,
+    });
+  }
+
+  async updatePostmortem(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<PostmortemInput>,
+    by: string,
+  ): Promise<Postmortem> {
+    await this.ctx.db.transaction(async tx => {
+      const current = await livePostmortemRow(tx, id);
+      checkVersion(current, expectedVersion, 'Postmortem');
+      const before = rowToPostmortemInput(current);
+      const after: PostmortemInput = { ...before, ...patch };
+      const changedFields = (
+        Object.keys(patch) as Array<keyof PostmortemInput>
+      ).filter(
+        f =>
+          JSON.stringify(before[f] ?? null) !==
+          JSON.stringify(after[f] ?? null),
+      );
+      if (changedFields.length === 0) {
+        return;
+      }
+      await conditionalUpdate(tx, 'postmortems', id, expectedVersion, {
+        ...postmortemColumns(after),
+        updated_at: this.ctx.clock(),
+        updated_by: by,
+      });
+      if (
+        changedFields.includes('entityRefs') ||
+        changedFields.includes('tags')
+      ) {
+        await this.replaceLookups(tx, id, after.entityRefs, after.tags);
+      }
+      const row = await tx('postmortems').where({ id }).first();
+      await this.insertRevision(tx, row, 'updated', changedFields, by);
+    });
+    return (await this.getPostmortem(id))!;
+  }
+
+  async deletePostmortem(id: string, by: string): Promise<void> {
+    await this.ctx.db.transaction(async tx => {
+      const current = await livePostmortemRow(tx, id);
+      const now = this.ctx.clock();
+      await conditionalUpdate(tx, 'postmortems', id, current.version, {
+        deleted_at: now,
+        deleted_by: by,
+        updated_at: now,
+        updated_by: by,
+      });
+      const row = await tx('postmortems').where({ id }).first();
+      await this.insertRevision(tx, row, 'deleted', ['deletedAt'], by);
+    });
+  }
+
+  async restorePostmortem(id: string, by: string): Promise<Postmortem> {
+    await this.ctx.db.transaction(async tx => {
+      const current = await tx('postmortems').where({ id }).first();
+      if (!current) {
+        throw new NotFoundError(`Postmortem ${id} not found`);
+      }
+      if (current.deleted_at === null) {
+        throw new ConflictError(`Postmortem ${id} is not deleted`);
+      }
+      await conditionalUpdate(tx, 'postmortems', id, current.version, {
+        deleted_at: null,
+        deleted_by: null,
+        updated_at: this.ctx.clock(),
+        updated_by: by,
+      });
+      const row = await tx('postmortems').where({ id }).first();
+      await this.insertRevision(tx, row, 'restored', ['deletedAt'], by);
+    });
+    return (await this.getPostmortem(id))!;
+  }
+
+  async listRevisions(postmortemId: string): Promise<PostmortemRevision[]> {
+    const rows = await this.ctx
+      .db('postmortem_revisions')
+      .where({ postmortem_id: postmortemId })
+      .orderBy('version', 'asc');
+    return rows.map(row => ({
+      postmortemId: row.postmortem_id,
+      version: row.version,
+      action: row.action,
+      changedAt: toIso(row.changed_at),
+      changedBy: row.changed_by,
+      changedFields: parseJson(row.changed_fields, []),
+      snapshot: parseJson(row.snapshot, {} as PostmortemRevision['snapshot']),
+    }));
+  }
+
+  /** The lookup rows behind the `entityRef` and `tag` filters. */
+  private async replaceLookups(
+    tx: Knex.Transaction,
+    id: string,
+    entityRefs: string[],
+    tags: string[],
+  ) {
+    await tx('postmortem_entities').where({ postmortem_id: id }).delete();
+    await tx('postmortem_tags').where({ postmortem_id: id }).delete();
+    await tx('postmortem_entities').insert(
+      entityRefs.map(ref => ({ postmortem_id: id, entity_ref: ref })),
+    );
+    if (tags.length) {
+      await tx('postmortem_tags').insert(
+        tags.map(tag => ({ postmortem_id: id, tag })),
+      );
+    }
+  }
+
+  private async insertRevision(
+    tx: Knex.Transaction,
+    row: Row,
+    action: PostmortemRevision['action'],
+    changedFields: string[],
+    by: string,
+  ) {
+    await tx('postmortem_revisions').insert({
+      postmortem_id: row.id,
+      version: row.version,
+      action,
+      changed_at: this.ctx.clock(),
+      changed_by: by,
+      changed_fields: JSON.stringify(changedFields),
+      snapshot: JSON.stringify(rowToPostmortem(row)),
+    });
+  }
+}

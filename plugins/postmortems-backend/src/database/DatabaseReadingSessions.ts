@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { NotFoundError } from '@backstage/errors';
+import {
+  Page,
+  ReadingSession,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import {
+  compact,
+  decodeCursor,
+  encodeCursor,
+  toDate,
+  toIso,
+  toNumber,
+} from './conversions';
+import { decoratePostmortems } from './decoratePostmortems';
+import {
+  ReadingSessionFilter,
+  ReadingSessionInput,
+  SuggestionCandidates,
+} from './PostmortemStore';
+import {
+  Row,
+  checkVersion,
+  readingSessionColumns,
+  rowToReadingSession,
+} from './rows';
+import {
+  DEFAULT_LIMIT,
+  StoreContext,
+  conditionalUpdate,
+  cursorDate,
+} from './StoreContext';
+
+/**
+ * Reading sessions in the table `reading_sessions`, and what ranking the
+ * next pick of a group needs to know about its past sessions.
+ */
+export class DatabaseReadingSessions {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async createReadingSession(
+    input: ReadingSessionInput,
+    by: string,
+  ): Promise<ReadingSession> {
+    const id = randomUUID();
+    const now = this.ctx.clock();
+    await this.ctx.db('reading_sessions').insert({
+      id,
+      ...readingSessionColumns(input),
+      duration_minutes: input.durationMinutes ?? 30,
+      status: input.status ?? 'planned',
+      participants: JSON.stringify(input.participants ?? []),
+      created_at: now,
+      created_by: by,
+      updated_at: now,
+      updated_by: by,
+      version: 1,
+    });
+    return (await this.getReadingSession(id))!;
+  }
+
+  async getReadingSession(id: string): Promise<ReadingSession | undefined> {
+    const row = await this.ctx.db('reading_sessions').where({ id }).first();
+    return row ? rowToReadingSession(row) : undefined;
+  }
+
+  async listReadingSessions(
+    filter: ReadingSessionFilter,
+  ): Promise<Page<ReadingSession>> {
+    const { db } = this.ctx;
+    const limit = filter.limit ?? DEFAULT_LIMIT;
+    const base = () => {
+      const query = db('reading_sessions');
+      if (filter.ownerGroup) {
+        query.where('owner_group', filter.ownerGroup);
+      }
+      if (filter.status) {
+        query.where('status', filter.status);
+      }
+      if (filter.from) {
+        query.where('scheduled_at', '>=', toDate(filter.from));
+      }
+      if (filter.to) {
+        query.where('scheduled_at', '<', toDate(filter.to));
+      }
+      return query;
+    };
+    const pageQuery = base()
+      .select('*')
+      .orderBy([
+        { column: 'scheduled_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit + 1);
+    if (filter.cursor) {
+      const after = decodeCursor(filter.cursor, ['scheduledAt', 'id'] as const);
+      const scheduledAt = cursorDate(after.scheduledAt);
+      pageQuery.where(q =>
+        q
+          .where('scheduled_at', '<', scheduledAt)
+          .orWhere(q2 =>
+            q2.where('scheduled_at', scheduledAt).where('id', '<', after.id),
+          ),
+      );
+    }
+    const [rows, [{ count }]] = await Promise.all([
+      pageQuery,
+      base().count({ count: '*' }),
+    ]);
+    const items = rows.slice(0, limit).map(rowToReadingSession);
+    const last = items[items.length - 1];
+    return compact({
+      items,
+      totalCount: toNumber(count),
+      nextCursor:
+        rows.length > limit
+          ? encodeCursor({ scheduledAt: last.scheduledAt, id: last.id })
+          : undefined,
+    });
+  }
+
+  async updateReadingSession(
+    id: string,
+    expectedVersion: number,
+    patch: Partial<ReadingSessionInput>,
+    by: string,
+  ): Promise<ReadingSession> {
+    await this.ctx.db.transaction(async tx => {
+      const current = await tx('reading_sessions').where({ id }).first();
+      if (!current) {
+        throw new NotFoundError(`Reading session ${id} not found`);
+      }
+      checkVersion(current, expectedVersion, 'Reading session');
+      const columns: Row = {
+        ...readingSessionColumns(patch),
+        updated_at: this.ctx.clock(),
+        updated_by: by,
+      };
+      if (patch.durationMinutes !== undefined) {
+        columns.duration_minutes = patch.durationMinutes;
+      }
+      if (patch.status !== undefined) {
+        columns.status = patch.status;
+      }
+      if (patch.participants !== undefined) {
+        columns.participants = JSON.stringify(patch.participants);
+      }
+      await conditionalUpdate(
+        tx,
+        'reading_sessions',
+        id,
+        expectedVersion,
+        columns,
+      );
+    });
+    return (await this.getReadingSession(id))!;
+  }
+
+  async suggestionCandidates(
+    ownerGroup: string,
+  ): Promise<SuggestionCandidates> {
+    const { db } = this.ctx;
+    const [rows, upcoming, covered] = await Promise.all([
+      db('postmortems')
+        .whereNull('deleted_at')
+        .where('status', 'published')
+        .orderBy([
+          { column: 'started_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ]),
+      db('reading_sessions')
+        .where({ owner_group: ownerGroup, status: 'planned' })
+        .where('scheduled_at', '>=', this.ctx.clock())
+        .whereNotNull('postmortem_id')
+        .select('postmortem_id'),
+      db('reading_sessions as s')
+        .join('postmortem_entities as e', 'e.postmortem_id', 's.postmortem_id')
+        .where({ 's.owner_group': ownerGroup, 's.status': 'held' })
+        .groupBy('e.entity_ref')
+        .select('e.entity_ref', db.raw('MAX(s.scheduled_at) AS last_at')),
+    ]);
+    return {
+      postmortems: await decoratePostmortems(this.ctx, rows),
+      pickedForUpcoming: upcoming.map(r => r.postmortem_id),
+      lastCoveredAt: Object.fromEntries(
+        covered.map((r: Row) => [r.entity_ref, toIso(r.last_at)]),
+      ),
+    };
+  }
+}
