@@ -1,4 +1,5 @@
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { RouteRef } from '@backstage/frontend-plugin-api';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -17,6 +18,7 @@ export function renderScreen(
     mountPath?: string;
     initialRouteEntries?: string[];
     catalogApi?: ReturnType<typeof catalogApiMock>;
+    mountedRoutes?: Record<string, RouteRef>;
   } = {},
 ) {
   const api = options.api ?? mockPostmortemsApi();
@@ -28,6 +30,7 @@ export function renderScreen(
     mountedRoutes: {
       '/catalog/:namespace/:kind/:name': entityRouteRef,
       '/postmortems': convertLegacyRouteRef(rootRouteRef),
+      ...options.mountedRoutes,
     },
     mountPath: options.mountPath,
     initialRouteEntries: options.initialRouteEntries,

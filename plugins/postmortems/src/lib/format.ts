@@ -26,12 +26,17 @@ export function formatDate(value: string, locale: string): string {
  * with Intl's unit names so each locale gets its own words.
  */
 export function formatDuration(ms: number, locale: string): string {
-  const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
-    new Intl.NumberFormat(locale, {
+  // CLDR's narrow Japanese units are Latin ("4h"); the short ones read
+  // naturally ("4 時間") once the space is dropped, as Japanese writes them.
+  const japanese = locale.startsWith('ja');
+  const unit = (value: number, name: 'day' | 'hour' | 'minute') => {
+    const text = new Intl.NumberFormat(locale, {
       style: 'unit',
       unit: name,
-      unitDisplay: 'narrow',
+      unitDisplay: japanese ? 'short' : 'narrow',
     }).format(value);
+    return japanese ? text.replace(/\s+/g, '') : text;
+  };
   const minutes = Math.max(0, Math.round(ms / MINUTE));
   const days = Math.floor(minutes / (DAY / MINUTE));
   const hours = Math.floor((minutes % (DAY / MINUTE)) / 60);
@@ -46,8 +51,7 @@ export function formatDuration(ms: number, locale: string): string {
   } else {
     parts.push(unit(rest, 'minute'));
   }
-  // Japanese writes units without spaces between them.
-  return parts.join(locale.startsWith('ja') ? '' : ' ');
+  return parts.join(japanese ? '' : ' ');
 }
 
 /** The time between two timestamps, or undefined if either is missing. */

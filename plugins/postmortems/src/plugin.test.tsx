@@ -1,0 +1,97 @@
+import { Entity } from '@backstage/catalog-model';
+import { getComponentData } from '@backstage/core-plugin-api';
+import { screen } from '@testing-library/react';
+import {
+  renderInTestApp as legacyRenderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { postmortemsApiRef } from './api';
+import {
+  entityActionItemsRouteRef,
+  entityPostmortemsRouteRef,
+  rootRouteRef,
+} from './routes';
+import { mockPostmortemsApi } from './__testUtils__/fixtures';
+import { renderScreen } from './__testUtils__/render';
+import {
+  EntityActionItemsContent,
+  EntityPostmortemsCard,
+  EntityPostmortemsContent,
+  postmortemsPlugin,
+  PostmortemsPage,
+} from './index';
+
+// Lazy chunks load slowly in jsdom on a busy machine.
+jest.setTimeout(30_000);
+
+const entity = (kind: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name: 'seikyu-kanri-robo', namespace: 'default' },
+});
+
+const slow = { timeout: 10_000 };
+
+describe('postmortems plugin for the legacy frontend system', () => {
+  it('is a legacy plugin that provides the API', () => {
+    expect(postmortemsPlugin.getId()).toBe('postmortems');
+    expect(
+      [...postmortemsPlugin.getApis()].map(factory => factory.api.id),
+    ).toEqual(['plugin.postmortems.service']);
+  });
+
+  it('renders the page with its own header', async () => {
+    renderScreen(<PostmortemsPage />);
+    expect(
+      await screen.findByText('No postmortems yet', {}, slow),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Incident history and the action items that came out of it',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it.each([
+    [
+      'EntityPostmortemsContent',
+      EntityPostmortemsContent,
+      entityPostmortemsRouteRef,
+    ],
+    [
+      'EntityActionItemsContent',
+      EntityActionItemsContent,
+      entityActionItemsRouteRef,
+    ],
+    ['PostmortemsPage', PostmortemsPage, rootRouteRef],
+  ])('mounts %s on its route ref', (_name, Extension, routeRef) => {
+    expect(getComponentData(<Extension />, 'core.mountPoint')).toBe(routeRef);
+  });
+
+  it('renders the card in a legacy app', async () => {
+    await legacyRenderInTestApp(
+      <TestApiProvider
+        apis={[
+          [postmortemsApiRef, mockPostmortemsApi()],
+          [catalogApiRef, catalogApiMock()],
+        ]}
+      >
+        <EntityProvider entity={entity('Component')}>
+          <EntityPostmortemsCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByText('No incidents recorded', {}, slow),
+    ).toBeInTheDocument();
+  });
+});

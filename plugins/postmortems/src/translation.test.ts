@@ -1,0 +1,79 @@
+import { postmortemsTranslationRef } from './translation';
+import ja from './translations/ja';
+import { errorMessage, fieldOfError } from './lib/errors';
+import { formatDuration, formatRelative } from './lib/format';
+import { fromDateTimeLocal, toDateTimeLocal } from './lib/datetime';
+import { responseError } from './__testUtils__/fixtures';
+
+describe('translations', () => {
+  it('has a Japanese text for every English one', () => {
+    const english = (postmortemsTranslationRef as any).getDefaultMessages();
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(english).sort());
+    // Placeholders survive translation.
+    for (const [key, text] of Object.entries(english) as [string, string][]) {
+      const placeholders = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort();
+      expect([key, placeholders((ja as Record<string, string>)[key])]).toEqual([
+        key,
+        placeholders(text),
+      ]);
+    }
+  });
+
+  it('ships Japanese with the translation ref', async () => {
+    const resource = (postmortemsTranslationRef as any).getDefaultResource();
+    expect(resource).toBeDefined();
+  });
+});
+
+describe('formatting', () => {
+  it('formats durations per locale', () => {
+    const ms = (4 * 60 + 15) * 60_000;
+    expect(formatDuration(ms, 'en')).toBe('4h 15m');
+    expect(formatDuration(ms, 'ja')).toBe('4時間15分');
+    expect(formatDuration(26 * 3600_000, 'en')).toBe('1d 2h');
+  });
+
+  it('formats relative times per locale', () => {
+    const now = new Date('2026-11-01T00:00:00Z');
+    expect(formatRelative('2026-10-29T00:00:00Z', 'en', now)).toBe(
+      '3 days ago',
+    );
+    expect(formatRelative('2026-10-29T00:00:00Z', 'ja', now)).toBe('3 日前');
+  });
+
+  it('round-trips datetime-local values as ISO with an offset', () => {
+    const iso = fromDateTimeLocal('2026-10-01T09:30');
+    expect(iso).toMatch(/^2026-10-01T09:30:00[+-]\d{2}:\d{2}$/);
+    expect(toDateTimeLocal(iso)).toBe('2026-10-01T09:30');
+    expect(fromDateTimeLocal('')).toBeUndefined();
+  });
+});
+
+describe('errors', () => {
+  it('finds the field a 400 names, preferring the first and the longest', async () => {
+    const fields = ['title', 'sections', 'sections.summary', 'startedAt'];
+    expect(
+      fieldOfError(
+        await responseError(400, 'Invalid request: sections.summary: too long'),
+        fields,
+      ),
+    ).toEqual({
+      field: 'sections.summary',
+      message: 'Invalid request: sections.summary: too long',
+    });
+    expect(
+      fieldOfError(
+        await responseError(400, 'Invalid request: startedAt: bad; title: x'),
+        fields,
+      )?.field,
+    ).toBe('startedAt');
+    expect(
+      fieldOfError(await responseError(400, 'Invalid request: body: x'), fields)
+        ?.field,
+    ).toBeUndefined();
+    expect(
+      fieldOfError(await responseError(409, 'title: stale'), fields),
+    ).toBeUndefined();
+    expect(errorMessage(new Error('plain'))).toBe('plain');
+  });
+});
