@@ -3,6 +3,7 @@ import {
   describeValidationError,
   incidentTimesError,
   listActionItemsQuerySchema,
+  listPostmortemsQuerySchema,
   normalizeEntityRef,
   timestampSchema,
 } from './schemas';
@@ -84,5 +85,21 @@ describe('schemas', () => {
       overdue: true,
       limit: 5,
     });
+  });
+
+  it('reads the deleted flag of a postmortem list as a boolean', () => {
+    expect(listPostmortemsQuerySchema.parse({ deleted: 'true' })).toEqual({
+      deleted: true,
+    });
+    expect(listPostmortemsQuerySchema.parse({ deleted: 'false' })).toEqual({
+      deleted: false,
+    });
+    for (const bad of ['yes', '1', 'TRUE', '', ['true', 'true']]) {
+      const result = listPostmortemsQuerySchema.safeParse({ deleted: bad });
+      expect(result.success).toBe(false);
+      expect(describeValidationError(result.error!)).toContain(
+        'deleted: must be true or false',
+      );
+    }
   });
 });

@@ -437,6 +437,12 @@ const limitSchema = (max: number) =>
     .transform(Number);
 
 const cursorSchema = z.string().min(1).max(1_000);
+
+/** A yes/no query parameter: exactly `true` or `false`. */
+const booleanFlagSchema = z
+  .enum(['true', 'false'], { message: 'must be true or false' })
+  .transform(v => v === 'true');
+
 const searchSchema = z.string().trim().max(200);
 
 function checkRange(
@@ -467,6 +473,7 @@ export const listPostmortemsQuerySchema = z
     q: searchSchema.optional(),
     from: timestampSchema.optional(),
     to: timestampSchema.optional(),
+    deleted: booleanFlagSchema.optional(),
     limit: limitSchema(100).optional(),
     cursor: cursorSchema.optional(),
   })
@@ -483,10 +490,7 @@ export const listActionItemsQuerySchema = z
     entityRef: repeatable(entityRefSchema).optional(),
     owner: repeatable(ownerRefSchema).optional(),
     status: repeatable(z.enum(ACTION_ITEM_STATUSES)).optional(),
-    overdue: z
-      .enum(['true', 'false'], { message: 'must be true or false' })
-      .transform(v => v === 'true')
-      .optional(),
+    overdue: booleanFlagSchema.optional(),
     limit: limitSchema(100).optional(),
     cursor: cursorSchema.optional(),
   })

@@ -112,6 +112,10 @@ export interface Postmortem {
   updatedAt: string;
   updatedBy: string;
   version: number;
+  /** When it was soft deleted; only on deleted postmortems. */
+  deletedAt?: string;
+  /** Who deleted it; only on deleted postmortems. */
+  deletedBy?: string;
   actionItemCounts: ActionItemCounts;
   /** How often it was read in a held reading session, and when last. */
   readings?: { count: number; lastReadAt?: string };
@@ -325,6 +329,11 @@ export interface ListPostmortemsQuery {
   q?: string;
   from?: string;
   to?: string;
+  /**
+   * The soft-deleted postmortems instead of the live ones (to offer a
+   * restore), most recently deleted first.
+   */
+  deleted?: boolean;
   limit?: number;
   cursor?: string;
 }

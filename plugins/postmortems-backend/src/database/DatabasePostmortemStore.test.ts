@@ -348,6 +348,90 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('lists deleted postmortems, most recently deleted first, to restore them', async () => {
+      const created = [];
+      for (const [title, startedAt] of [
+        ['古い障害', '2024-01-01T00:00:00.000Z'],
+        ['Card payments declined', '2026-09-01T00:00:00.000Z'],
+        ['バッチの遅延', '2025-05-01T00:00:00.000Z'],
+        ['Still live', '2026-10-01T00:00:00.000Z'],
+      ]) {
+        created.push(
+          await store.createPostmortem(
+            postmortem({
+              title,
+              startedAt,
+              detectedAt: null,
+              mitigatedAt: null,
+            }),
+            ALICE,
+          ),
+        );
+      }
+      const [oldest, payments, batch, live] = created;
+      // Deleted in an order unlike their startedAt; two at the same moment.
+      now = new Date('2026-11-20T02:00:00.000Z');
+      await store.deletePostmortem(payments.id, BOB);
+      now = new Date('2026-11-20T03:00:00.000Z');
+      await store.deletePostmortem(oldest.id, ALICE);
+      await store.deletePostmortem(batch.id, BOB);
+      const sameMoment = [oldest.id, batch.id].sort().reverse();
+
+      const all = await store.listPostmortems({ deleted: true });
+      expect(all.totalCount).toBe(3);
+      expect(all.items.map(p => p.id)).toEqual([...sameMoment, payments.id]);
+      expect(all.items.find(p => p.id === payments.id)).toMatchObject({
+        title: 'Card payments declined',
+        deletedAt: '2026-11-20T02:00:00.000Z',
+        deletedBy: BOB,
+        version: 2,
+      });
+      expect(all.items.find(p => p.id === oldest.id)?.deletedBy).toBe(ALICE);
+
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listPostmortems({
+          deleted: true,
+          limit: 1,
+          cursor,
+        });
+        expect(page.totalCount).toBe(3);
+        seen.push(...page.items.map(p => p.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(all.items.map(p => p.id));
+
+      // The other filters still apply; the live list is untouched.
+      const ids = async (filter: object) =>
+        (await store.listPostmortems({ deleted: true, ...filter })).items.map(
+          p => p.id,
+        );
+      expect(await ids({ q: '遅延' })).toEqual([batch.id]);
+      expect(await ids({ from: '2026-01-01T00:00:00.000Z' })).toEqual([
+        payments.id,
+      ]);
+      const liveList = await store.listPostmortems({ deleted: false });
+      expect(liveList.items.map(p => p.id)).toEqual([live.id]);
+      expect(liveList.items[0].deletedAt).toBeUndefined();
+
+      // A cursor of one list is no cursor of the other.
+      await store.createPostmortem(postmortem(), ALICE);
+      const nextLive = await store.listPostmortems({ limit: 1 });
+      expect(nextLive.nextCursor).toBeDefined();
+      await expect(
+        store.listPostmortems({ deleted: true, cursor: nextLive.nextCursor }),
+      ).rejects.toThrow(InputError);
+
+      await store.restorePostmortem(payments.id, ALICE);
+      const restored = await store.getPostmortem(payments.id);
+      expect(restored?.deletedAt).toBeUndefined();
+      expect(restored?.deletedBy).toBeUndefined();
+      expect((await store.listPostmortems({ deleted: true })).totalCount).toBe(
+        2,
+      );
+    });
+
     it('keeps action items: counts, overdue in the configured zone, completion, filters, order', async () => {
       const a = await store.createPostmortem(postmortem(), ALICE);
       const b = await store.createPostmortem(

@@ -82,7 +82,12 @@ export class DatabasePostmortems {
     const { db } = this.ctx;
     const limit = filter.limit ?? DEFAULT_LIMIT;
     const base = () => {
-      const query = db('postmortems as p').whereNull('p.deleted_at');
+      const query = db('postmortems as p');
+      if (filter.deleted) {
+        query.whereNotNull('p.deleted_at');
+      } else {
+        query.whereNull('p.deleted_at');
+      }
       if (filter.entityRefs?.length) {
         query.whereIn(
           'p.id',
@@ -118,21 +123,26 @@ export class DatabasePostmortems {
       return query;
     };
 
+    // Live postmortems read as an incident history, deleted ones as a
+    // recycle bin; a cursor names its key, so one of the other list is a 400.
+    const sort = filter.deleted
+      ? ({ column: 'p.deleted_at', key: 'deletedAt' } as const)
+      : ({ column: 'p.started_at', key: 'startedAt' } as const);
     const pageQuery = base()
       .select('p.*')
       .orderBy([
-        { column: 'p.started_at', order: 'desc' },
+        { column: sort.column, order: 'desc' },
         { column: 'p.id', order: 'desc' },
       ])
       .limit(limit + 1);
     if (filter.cursor) {
-      const after = decodeCursor(filter.cursor, ['startedAt', 'id'] as const);
-      const startedAt = cursorDate(after.startedAt);
+      const after = decodeCursor(filter.cursor, [sort.key, 'id'] as const);
+      const at = cursorDate(after[sort.key]);
       pageQuery.where(q =>
         q
-          .where('p.started_at', '<', startedAt)
+          .where(sort.column, '<', at)
           .orWhere(q2 =>
-            q2.where('p.started_at', startedAt).where('p.id', '<', after.id),
+            q2.where(sort.column, at).where('p.id', '<', after.id),
           ),
       );
     }
@@ -147,7 +157,7 @@ export class DatabasePostmortems {
       totalCount: toNumber(count),
       nextCursor:
         rows.length > limit
-          ? encodeCursor({ startedAt: last.startedAt, id: last.id })
+          ? encodeCursor({ [sort.key]: last[sort.key]!, id: last.id })
           : undefined,
     });
   }

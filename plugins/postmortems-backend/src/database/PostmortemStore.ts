@@ -39,7 +39,8 @@ export interface PostmortemInput {
 
 /**
  * Filters and paging of a postmortem list. `from` is inclusive and `to`
- * exclusive, both on `startedAt`.
+ * exclusive, both on `startedAt`. With `deleted` the list holds the
+ * soft-deleted postmortems instead of the live ones.
  *
  * @alpha
  */
@@ -52,6 +53,7 @@ export interface PostmortemFilter {
   q?: string;
   from?: string;
   to?: string;
+  deleted?: boolean;
   limit?: number;
   cursor?: string;
 }
@@ -149,7 +151,10 @@ export interface PostmortemStore {
     id: string,
     options?: { includeDeleted?: boolean },
   ): Promise<Postmortem | undefined>;
-  /** Live postmortems, newest first by `startedAt`, then by id. */
+  /**
+   * Live postmortems, newest first by `startedAt`, then by id; with
+   * `deleted`, the deleted ones, most recently deleted first, then by id.
+   */
   listPostmortems(filter: PostmortemFilter): Promise<Page<Postmortem>>;
   updatePostmortem(
     id: string,

@@ -129,6 +129,8 @@ export function rowToPostmortem(
     updatedAt: toIso(row.updated_at),
     updatedBy: row.updated_by,
     version: row.version,
+    deletedAt: toOptionalIso(row.deleted_at),
+    deletedBy: row.deleted_by,
   });
 }
 

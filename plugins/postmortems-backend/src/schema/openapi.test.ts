@@ -270,6 +270,9 @@ describe('openapi.yaml', () => {
       `/action-items/${item.body.id}`,
     );
     await check('delete', '/postmortems/{id}', `/postmortems/${id}`);
+    const bin = await check('get', '/postmortems', '/postmortems?deleted=true');
+    expect(bin.body.items[0].deletedAt).toEqual(expect.any(String));
+    await check('get', '/postmortems', '/postmortems?deleted=maybe');
     await check(
       'post',
       '/postmortems/{id}/restore',

@@ -425,11 +425,30 @@ describe('postmortems router', () => {
     expect((await api.get('/postmortems')).body.totalCount).toBe(0);
     expect((await api.delete(`/postmortems/${id}`)).status).toBe(404);
 
+    const bin = await api.get('/postmortems?deleted=true');
+    expect(bin.status).toBe(200);
+    expect(bin.body).toMatchObject({
+      totalCount: 1,
+      items: [{ id, version: 4, deletedBy: HANAKO }],
+    });
+    expect(bin.body.items[0].deletedAt).toEqual(expect.any(String));
+    expect((await api.get('/postmortems?deleted=false')).body.totalCount).toBe(
+      0,
+    );
+    const badFlag = await api.get('/postmortems?deleted=yes');
+    expect(badFlag.status).toBe(400);
+    expect(badFlag.body.error.message).toContain(
+      'deleted: must be true or false',
+    );
+
     const restored = await api.post(`/postmortems/${id}/restore`);
     expect(restored.status).toBe(200);
     expect(restored.body.version).toBe(5);
     expect((await api.get(`/postmortems/${id}`)).status).toBe(200);
     expect((await api.post(`/postmortems/${id}/restore`)).status).toBe(409);
+    expect((await api.get('/postmortems?deleted=true')).body.totalCount).toBe(
+      0,
+    );
   });
 
   it('keeps action items: 201, list per postmortem and across, 200, 409, 204', async () => {
