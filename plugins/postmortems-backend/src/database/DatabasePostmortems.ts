@@ -59,7 +59,7 @@ export class DatabasePostmortems {
         updated_by: by,
         version: 1,
       });
-      await this.replaceLookups(tx, id, input.entityRefs, input.tags);
+      await this.syncLookups(tx, id, { entityRefs: [], tags: [] }, input);
       const row = await tx('postmortems').where({ id }).first();
       await this.insertRevision(tx, row, 'created', Object.keys(input), by);
     });
@@ -192,7 +192,7 @@ export class DatabasePostmortems {
         changedFields.includes('entityRefs') ||
         changedFields.includes('tags')
       ) {
-        await this.replaceLookups(tx, id, after.entityRefs, after.tags);
+        await this.syncLookups(tx, id, before, after);
       }
       const row = await tx('postmortems').where({ id }).first();
       await this.insertRevision(tx, row, 'updated', changedFields, by);
@@ -252,22 +252,43 @@ export class DatabasePostmortems {
     }));
   }
 
-  /** The lookup rows behind the `entityRef` and `tag` filters. */
-  private async replaceLookups(
+  /**
+   * Brings the lookup rows behind the `entityRef` and `tag` filters from
+   * `before` to `after`, touching only the rows that change, each by its
+   * primary key. Not "delete all, insert all": on MySQL (InnoDB, repeatable
+   * read) a DELETE that matches no row takes a gap lock, and two
+   * transactions that each hold one and then insert into the other's gap
+   * deadlock, which made concurrent creates fail.
+   */
+  private async syncLookups(
     tx: Knex.Transaction,
     id: string,
-    entityRefs: string[],
-    tags: string[],
+    before: Pick<PostmortemInput, 'entityRefs' | 'tags'>,
+    after: Pick<PostmortemInput, 'entityRefs' | 'tags'>,
   ) {
-    await tx('postmortem_entities').where({ postmortem_id: id }).delete();
-    await tx('postmortem_tags').where({ postmortem_id: id }).delete();
-    await tx('postmortem_entities').insert(
-      entityRefs.map(ref => ({ postmortem_id: id, entity_ref: ref })),
-    );
-    if (tags.length) {
-      await tx('postmortem_tags').insert(
-        tags.map(tag => ({ postmortem_id: id, tag })),
-      );
+    const lookups = [
+      [
+        'postmortem_entities',
+        'entity_ref',
+        before.entityRefs,
+        after.entityRefs,
+      ],
+      ['postmortem_tags', 'tag', before.tags, after.tags],
+    ] as const;
+    for (const [table, column, was, is] of lookups) {
+      const removed = was.filter(value => !is.includes(value));
+      const added = [...new Set(is.filter(value => !was.includes(value)))];
+      if (removed.length) {
+        await tx(table)
+          .where({ postmortem_id: id })
+          .whereIn(column, removed)
+          .delete();
+      }
+      if (added.length) {
+        await tx(table).insert(
+          added.map(value => ({ postmortem_id: id, [column]: value })),
+        );
+      }
     }
   }
 

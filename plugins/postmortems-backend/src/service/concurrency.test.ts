@@ -74,3 +74,60 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe.each(databases.eachSupportedId())(
+  'concurrent writers on %p',
+  databaseId => {
+    it('create and re-tag different postmortems at the same time without deadlocks', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [postmortemsPlugin, mockServices.database.factory({ knex })],
+      });
+      const auth = mockCredentials.user.header('user:default/hanako.yamada');
+      const refs = ['a', 'b', 'c', 'd'].map(n => `component:default/${n}`);
+
+      const created = await Promise.all(
+        Array.from({ length: 16 }, (_, i) =>
+          request(server)
+            .post('/api/postmortems/postmortems')
+            .set('Authorization', auth)
+            .send({
+              title: `同時作成 ${i}`,
+              entityRefs: [refs[i % 4], refs[(i + 1) % 4]],
+              severity: 'sev3',
+              detection: 'monitoring_alert',
+              startedAt: '2026-11-01T00:00:00Z',
+              tags: ['batch', `t${i % 3}`],
+            }),
+        ),
+      );
+      expect(created.map(r => r.status)).toEqual(Array(16).fill(201));
+
+      const updated = await Promise.all(
+        created.map((r, i) =>
+          request(server)
+            .patch(`/api/postmortems/postmortems/${r.body.id}`)
+            .set('Authorization', auth)
+            .send({
+              version: 1,
+              entityRefs: [refs[(i + 2) % 4]],
+              tags: [`t${(i + 1) % 3}`, 'queue'],
+            }),
+        ),
+      );
+      expect(updated.map(r => r.status)).toEqual(Array(16).fill(200));
+
+      const count = async (query: string) =>
+        (
+          await request(server)
+            .get(`/api/postmortems/postmortems?${query}`)
+            .set('Authorization', auth)
+        ).body.totalCount;
+      expect(await count(`entityRef=${refs[0]}`)).toBe(4);
+      expect(await count('tag=batch')).toBe(0);
+      expect(await count('tag=queue')).toBe(16);
+      expect(await count('tag=t0')).toBe(5);
+      await knex.destroy();
+    });
+  },
+);
