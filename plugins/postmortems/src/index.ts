@@ -12,7 +12,13 @@ export {
   EntityPostmortemsContent,
   EntityActionItemsContent,
   EntityPostmortemsCard,
+  HomePageReadingSessionCard,
 } from './plugin';
+export type { HomePageReadingSessionCardProps } from './plugin';
+export {
+  ReadingSessionCardTitle,
+  DEFAULT_READING_SESSION_GROUP,
+} from './components/ReadingSessionCard/ReadingSessionCardTitle';
 export { rootRouteRef } from './routes';
 export { postmortemsApiRef, PostmortemsClient } from './api';
 export type { PostmortemsApi } from './api';

@@ -6,7 +6,15 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
 import { postmortemsApiRef, PostmortemsClient } from './api';
+import {
+  READING_SESSION_WIDGET_DESCRIPTION,
+  READING_SESSION_WIDGET_NAME,
+  READING_SESSION_WIDGET_TITLE,
+  readingSessionWidgetLayout,
+  readingSessionWidgetSettings,
+} from './components/ReadingSessionCard/widget';
 import {
   entityActionItemsRouteRef,
   entityPostmortemsRouteRef,
@@ -95,5 +103,36 @@ export const EntityPostmortemsCard = postmortemsPlugin.provide(
           m => m.EntityPostmortemsCard,
         ),
     },
+  }),
+);
+
+/**
+ * Props of {@link HomePageReadingSessionCard}.
+ *
+ * @public
+ */
+export type HomePageReadingSessionCardProps = {
+  /** The group whose session to show; defaults to `group:default/sre`. */
+  ownerGroup?: string;
+};
+
+/**
+ * The home page card of a group's postmortem reading session this month,
+ * for legacy home pages (`CustomHomepageGrid` or a plain grid). Its name
+ * on a `CustomHomepageGrid` config is `HomePageReadingSessionCard`.
+ *
+ * @public
+ */
+export const HomePageReadingSessionCard = postmortemsPlugin.provide(
+  createCardExtension<HomePageReadingSessionCardProps>({
+    name: READING_SESSION_WIDGET_NAME,
+    title: READING_SESSION_WIDGET_TITLE,
+    description: READING_SESSION_WIDGET_DESCRIPTION,
+    layout: readingSessionWidgetLayout,
+    settings: readingSessionWidgetSettings(),
+    components: () =>
+      import('./components/ReadingSessionCard').then(m => ({
+        Content: m.ReadingSessionCard,
+      })),
   }),
 );

@@ -2,6 +2,8 @@ import { ResponseError } from '@backstage/errors';
 import {
   ActionItem,
   Postmortem,
+  ReadingSession,
+  ReadingSessionSuggestion,
   sreBookTemplate,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { PostmortemsApi } from '../api';
@@ -62,6 +64,39 @@ export function makeActionItem(
     overdue: false,
     entityRefs: ['component:default/seikyu-kanri-robo'],
     postmortemTitle: '非同期ジョブキューの滞留で請求書発行が遅延',
+    ...overrides,
+  };
+}
+
+export const SESSION_ID = '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+
+export function makeReadingSession(
+  overrides: Partial<ReadingSession> = {},
+): ReadingSession {
+  return {
+    id: SESSION_ID,
+    ownerGroup: 'group:default/sre',
+    scheduledAt: '2026-11-20T17:00:00+09:00',
+    durationMinutes: 30,
+    facilitator: 'user:default/hanako.yamada',
+    status: 'planned',
+    participants: [],
+    createdAt: '2026-11-01T10:00:00+09:00',
+    createdBy: 'user:default/hanako.yamada',
+    updatedAt: '2026-11-01T10:00:00+09:00',
+    updatedBy: 'user:default/hanako.yamada',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function makeSuggestion(
+  overrides: Partial<ReadingSessionSuggestion> = {},
+): ReadingSessionSuggestion {
+  return {
+    postmortem: makePostmortem(),
+    score: 10,
+    reasons: [{ code: 'never_read' }],
     ...overrides,
   };
 }

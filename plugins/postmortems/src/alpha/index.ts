@@ -11,5 +11,6 @@ export {
   entityPostmortemsContent,
   entityActionItemsContent,
   entityPostmortemsCard,
+  readingSessionHomePageWidget,
 } from './plugin';
 export { postmortemsTranslationRef } from '../translation';

@@ -10,9 +10,22 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
+import { z } from 'zod';
 import { postmortemsApiRef, PostmortemsClient } from '../api';
 import { rootRouteRef } from '../routes';
+import {
+  DEFAULT_READING_SESSION_GROUP,
+  ReadingSessionCardTitle,
+} from '../components/ReadingSessionCard/ReadingSessionCardTitle';
+import {
+  READING_SESSION_WIDGET_DESCRIPTION,
+  READING_SESSION_WIDGET_NAME,
+  READING_SESSION_WIDGET_TITLE,
+  readingSessionWidgetLayout,
+  readingSessionWidgetSettings,
+} from '../components/ReadingSessionCard/widget';
 
 // The entities postmortems are written about.
 const INCIDENT_KINDS = ['component', 'system', 'resource'];
@@ -85,6 +98,42 @@ export const entityPostmortemsCard = EntityCardBlueprint.make({
 });
 
 /**
+ * The home page card of a group's reading session this month. Which group
+ * is set per card: in app-config (`ownerGroup`, default
+ * `group:default/sre`), and on a customisable home page in the card's
+ * settings. Its name on the home page grid (`defaultConfig`) is
+ * `HomePageReadingSessionCard`.
+ *
+ * @alpha
+ */
+export const readingSessionHomePageWidget =
+  HomePageWidgetBlueprint.makeWithOverrides({
+    name: 'reading-session',
+    configSchema: {
+      ownerGroup: z.string().default(DEFAULT_READING_SESSION_GROUP),
+    },
+    *factory(originalFactory, { config }) {
+      yield* originalFactory({
+        name: READING_SESSION_WIDGET_NAME,
+        title: READING_SESSION_WIDGET_TITLE,
+        description: READING_SESSION_WIDGET_DESCRIPTION,
+        layout: readingSessionWidgetLayout,
+        settings: readingSessionWidgetSettings(config.ownerGroup),
+        componentProps: {
+          ownerGroup: config.ownerGroup,
+          // The card frame shows `title` as its heading; an element rather
+          // than the English string lets it follow the app's language.
+          title: <ReadingSessionCardTitle />,
+        },
+        components: () =>
+          import('../components/ReadingSessionCard').then(m => ({
+            Content: m.ReadingSessionCard,
+          })),
+      });
+    },
+  });
+
+/**
  * The postmortems plugin for the new frontend system.
  *
  * @alpha
@@ -101,5 +150,6 @@ export const postmortemsPlugin = createFrontendPlugin({
     entityPostmortemsContent,
     entityActionItemsContent,
     entityPostmortemsCard,
+    readingSessionHomePageWidget,
   ],
 });

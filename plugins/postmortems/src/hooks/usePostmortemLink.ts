@@ -24,3 +24,16 @@ export function usePostmortemLink(): (
       ? `${root().replace(/\/$/, '')}/${encodeURIComponent(postmortemId)}`
       : undefined;
 }
+
+/** Links to a reading session's page under the standalone postmortems page. */
+export function useReadingSessionLink(): (
+  sessionId: string,
+) => string | undefined {
+  const root = useOptionalRootRoute();
+  return (sessionId: string) =>
+    root
+      ? `${root().replace(/\/$/, '')}/reading-sessions/${encodeURIComponent(
+          sessionId,
+        )}`
+      : undefined;
+}

@@ -1,48 +1,36 @@
-import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
+import {
+  createFrontendModule,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { homeTranslationRef } from './translation';
 
-const content = `
-## Welcome to Backstage! 👋
+const GettingStartedTitle = () => {
+  const { t } = useTranslationRef(homeTranslationRef);
+  return <>{t('gettingStarted.title')}</>;
+};
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+const GettingStartedContent = () => {
+  const { t } = useTranslationRef(homeTranslationRef);
+  return <MarkdownContent content={t('gettingStarted.content')} />;
+};
 
-### Quick Start
-
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
-`;
-
+/**
+ * What this portal is and where to find postmortems, action items and the
+ * reading sessions. Placed on the home page by `page:home`'s
+ * `defaultConfig` in app-config.yaml, as `GettingStarted`.
+ */
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
-    components: async () => ({
-      Content: () => <MarkdownContent content={content} />,
-    }),
+    title: 'Getting started',
+    description: 'What this portal is and where to find postmortems',
+    // The card frame shows `title` as its heading; an element lets it
+    // follow the app's language.
+    componentProps: { title: <GettingStartedTitle /> },
+    components: async () => ({ Content: GettingStartedContent }),
   },
 });
 

@@ -65,6 +65,8 @@ export const ActionItemDialog = (props: {
   postmortemId: string;
   /** The item to edit; absent to add a new one. */
   item?: ActionItem;
+  /** The reading session a new item is raised in, if any. */
+  readingSessionId?: string;
   onClose: () => void;
   onSaved: (item: ActionItem) => void;
   /** After a conflict: reload the list, with the other person's change. */
@@ -102,6 +104,11 @@ export const ActionItemDialog = (props: {
       kind: draft.kind,
       externalUrl: draft.externalUrl.trim() || null,
     };
+    // Only a new item is tied to the session it was raised in; an edit
+    // keeps whatever origin the item already has.
+    if (!props.item && props.readingSessionId) {
+      body.readingSessionId = props.readingSessionId;
+    }
     setBusy(true);
     try {
       const saved = props.item

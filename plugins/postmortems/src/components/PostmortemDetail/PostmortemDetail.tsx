@@ -237,6 +237,16 @@ export const PostmortemDetail = () => {
                   ))
                 : t('common.none')}
             </Field>
+            <Field label={t('readingSession.readings')}>
+              {p.readings && p.readings.count > 0
+                ? t('readingSession.readingsCount', {
+                    count: p.readings.count,
+                    when: p.readings.lastReadAt
+                      ? formatRelative(p.readings.lastReadAt, language)
+                      : t('common.none'),
+                  })
+                : t('readingSession.readingsNever')}
+            </Field>
           </InfoCard>
         </Grid>
         <Grid item xs={12} md={8}>

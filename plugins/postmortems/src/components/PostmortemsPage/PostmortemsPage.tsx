@@ -9,14 +9,16 @@ import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemList } from '../ActionItemList';
 import { PostmortemList } from '../PostmortemList';
 import { PostmortemRoutes } from '../PostmortemRoutes';
+import { ReadingSessionDetail } from '../ReadingSessionDetail';
+import { ReadingSessionList } from '../ReadingSessionList';
 
 const PageTabs = (props: {
-  selected: 'postmortems' | 'action-items';
+  selected: 'postmortems' | 'action-items' | 'reading-sessions';
   children: ReactNode;
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
   // The tab links are relative to the tab's own route: the list lives at
-  // the page's base path, action items one level below it.
+  // the page's base path, the other tabs one level below it.
   const base = props.selected === 'postmortems' ? '.' : '..';
   return (
     <Box>
@@ -34,6 +36,12 @@ const PageTabs = (props: {
             component={RouterLink}
             to={`${base}/action-items`}
           />
+          <Tab
+            value="reading-sessions"
+            label={t('readingSession.tab')}
+            component={RouterLink}
+            to={`${base}/reading-sessions`}
+          />
         </Tabs>
       </Box>
       {props.children}
@@ -42,8 +50,8 @@ const PageTabs = (props: {
 };
 
 /**
- * The standalone page's content without a header: all postmortems and all
- * action items as tabs, and the postmortem screens below. The new frontend
+ * The standalone page's content without a header: all postmortems, all
+ * action items and all reading sessions as tabs, and the postmortem screens below. The new frontend
  * system's page layout supplies the header.
  *
  * @public
@@ -64,6 +72,18 @@ export const PostmortemsPageContent = () => (
             <ActionItemList />
           </PageTabs>
         }
+      />
+      <Route
+        path="reading-sessions"
+        element={
+          <PageTabs selected="reading-sessions">
+            <ReadingSessionList />
+          </PageTabs>
+        }
+      />
+      <Route
+        path="reading-sessions/:sessionId"
+        element={<ReadingSessionDetail />}
       />
     </PostmortemRoutes>
   </Content>

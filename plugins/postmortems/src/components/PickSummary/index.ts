@@ -1,0 +1,1 @@
+export { PickSummary, summaryExcerpt } from './PickSummary';

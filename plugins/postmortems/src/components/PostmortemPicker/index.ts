@@ -1,0 +1,1 @@
+export { PostmortemPicker } from './PostmortemPicker';

@@ -1,0 +1,343 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import {
+  alertApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { ResponseError } from '@backstage/errors';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import AddIcon from '@material-ui/icons/Add';
+import ArrowBackIcon from '@material-ui/icons/ArrowBack';
+import Alert from '@material-ui/lab/Alert';
+import {
+  READING_SESSION_STATUSES,
+  ReadingSession,
+  ReadingSessionStatus,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { useEffect, useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { postmortemsApiRef } from '../../api';
+import { useLanguage } from '../../hooks/useLanguage';
+import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime';
+import { errorMessage, isConflict } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { postmortemsTranslationRef } from '../../translation';
+import { ActionItemDialog } from '../ActionItemDialog';
+import { ConflictAlert } from '../ConflictAlert';
+import { EntityRefPicker } from '../EntityRefPicker';
+import { MarkdownField } from '../MarkdownField';
+import { PickSummary } from '../PickSummary';
+import { PostmortemPicker } from '../PostmortemPicker';
+import {
+  ReadingSessionStatusChip,
+  useReadingSessionStatusLabel,
+} from '../ReadingSessionStatusChip';
+
+type Draft = {
+  scheduledAt: string;
+  durationMinutes: string;
+  facilitator?: string;
+  status: ReadingSessionStatus;
+  postmortemId?: string;
+  participants: string[];
+  notes: string;
+};
+
+function draftOf(session: ReadingSession): Draft {
+  return {
+    scheduledAt: toDateTimeLocal(session.scheduledAt),
+    durationMinutes: String(session.durationMinutes),
+    facilitator: session.facilitator,
+    status: session.status,
+    postmortemId: session.postmortemId,
+    participants: session.participants,
+    notes: session.notes ?? '',
+  };
+}
+
+/**
+ * One reading session, editable: when, who, what was read, who came,
+ * what was said, whether it was held; and the action items raised in it.
+ * Reads `sessionId` from the route. Saves carry the version they started
+ * from, so a concurrent edit is reported (409) rather than overwritten.
+ */
+export const ReadingSessionDetail = () => {
+  const { t } = useTranslationRef(postmortemsTranslationRef);
+  const api = useApi(postmortemsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const language = useLanguage();
+  const statusLabel = useReadingSessionStatusLabel();
+  const { sessionId = '' } = useParams();
+  const [draft, setDraft] = useState<Draft>();
+  const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [formError, setFormError] = useState<string>();
+  const [raising, setRaising] = useState(false);
+
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    const session = await api.getReadingSession(sessionId);
+    const [pick, actionItems] = await Promise.all([
+      session.postmortemId
+        ? api.getPostmortem(session.postmortemId).catch(() => undefined)
+        : undefined,
+      api.listReadingSessionActionItems(session.id),
+    ]);
+    return { session, pick, actionItems: actionItems.items };
+  }, [api, sessionId]);
+
+  // A fresh load (first, after a save, after a conflict's reload) resets
+  // the form to what the server has.
+  useEffect(() => {
+    if (value) setDraft(draftOf(value.session));
+  }, [value]);
+
+  if (loading && !value) return <Progress />;
+  if (error) {
+    if (ResponseError.is(error) && error.statusCode === 404) {
+      return (
+        <WarningPanel severity="info" title={t('readingSession.notFound')} />
+      );
+    }
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value || !draft) return null;
+  const { session, pick, actionItems } = value;
+
+  const set = <K extends keyof Draft>(key: K, v: Draft[K]) =>
+    setDraft(previous => previous && { ...previous, [key]: v });
+
+  const reload = () => {
+    setConflict(false);
+    setFormError(undefined);
+    retry();
+  };
+
+  const save = async () => {
+    setFormError(undefined);
+    setBusy(true);
+    try {
+      await api.updateReadingSession(session.id, {
+        scheduledAt: fromDateTimeLocal(draft.scheduledAt),
+        durationMinutes: Number(draft.durationMinutes),
+        facilitator: draft.facilitator ?? null,
+        status: draft.status,
+        postmortemId: draft.postmortemId ?? null,
+        participants: draft.participants,
+        notes: draft.notes.trim() ? draft.notes : null,
+        version: session.version,
+      });
+      alertApi.post({
+        message: t('readingSession.saved'),
+        severity: 'success',
+        display: 'transient',
+      });
+      retry();
+    } catch (e) {
+      if (isConflict(e)) {
+        setConflict(true);
+      } else {
+        setFormError(errorMessage(e));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box>
+      <Box display="flex" alignItems="center" flexWrap="wrap" mb={2}>
+        <Button
+          component={RouterLink}
+          to=".."
+          relative="path"
+          startIcon={<ArrowBackIcon />}
+        >
+          {t('common.back')}
+        </Button>
+        <Box flexGrow={1} ml={1}>
+          <Typography variant="h4" component="h1">
+            {formatDateTime(session.scheduledAt, language)}
+          </Typography>
+          <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+            <EntityRefLink entityRef={session.ownerGroup} defaultKind="group" />
+            <ReadingSessionStatusChip status={session.status} />
+          </Box>
+        </Box>
+      </Box>
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={7}>
+          <InfoCard title={t('readingSession.editTitle')}>
+            {conflict && <ConflictAlert onReload={reload} />}
+            {formError && <Alert severity="error">{formError}</Alert>}
+            <Grid container spacing={2}>
+              <Grid item xs={12} sm={6}>
+                <TextField
+                  id="reading-session-scheduled-at"
+                  label={t('readingSession.fieldScheduledAt')}
+                  type="datetime-local"
+                  value={draft.scheduledAt}
+                  onChange={e => set('scheduledAt', e.target.value)}
+                  InputLabelProps={{ shrink: true }}
+                  fullWidth
+                  variant="outlined"
+                  margin="dense"
+                />
+              </Grid>
+              <Grid item xs={6} sm={3}>
+                <TextField
+                  id="reading-session-duration"
+                  label={t('readingSession.fieldDuration')}
+                  type="number"
+                  value={draft.durationMinutes}
+                  onChange={e => set('durationMinutes', e.target.value)}
+                  fullWidth
+                  variant="outlined"
+                  margin="dense"
+                />
+              </Grid>
+              <Grid item xs={6} sm={3}>
+                <TextField
+                  id="reading-session-status"
+                  select
+                  label={t('readingSession.fieldStatus')}
+                  value={draft.status}
+                  onChange={e =>
+                    set('status', e.target.value as ReadingSessionStatus)
+                  }
+                  fullWidth
+                  variant="outlined"
+                  margin="dense"
+                >
+                  {READING_SESSION_STATUSES.map(status => (
+                    <MenuItem key={status} value={status}>
+                      {statusLabel(status)}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </Grid>
+              <Grid item xs={12}>
+                <PostmortemPicker
+                  id="reading-session-pick"
+                  label={t('readingSession.fieldPick')}
+                  value={draft.postmortemId}
+                  current={pick}
+                  onChange={v => set('postmortemId', v)}
+                />
+              </Grid>
+              <Grid item xs={12} sm={6}>
+                <EntityRefPicker
+                  id="reading-session-facilitator"
+                  kinds={['User']}
+                  label={t('readingSession.fieldFacilitator')}
+                  value={draft.facilitator}
+                  onChange={v => set('facilitator', v)}
+                />
+              </Grid>
+              <Grid item xs={12} sm={6}>
+                <EntityRefPicker
+                  id="reading-session-participants"
+                  multiple
+                  kinds={['User']}
+                  label={t('readingSession.fieldParticipants')}
+                  value={draft.participants}
+                  onChange={v => set('participants', v)}
+                />
+              </Grid>
+              <Grid item xs={12}>
+                <MarkdownField
+                  id="reading-session-notes"
+                  label={t('readingSession.fieldNotes')}
+                  description={t('readingSession.notesPlaceholder')}
+                  value={draft.notes}
+                  onChange={v => set('notes', v)}
+                />
+              </Grid>
+            </Grid>
+            <Box display="flex" justifyContent="flex-end">
+              <Button
+                color="primary"
+                variant="contained"
+                disabled={busy || conflict}
+                onClick={save}
+              >
+                {busy ? t('common.saving') : t('common.save')}
+              </Button>
+            </Box>
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12} md={5}>
+          <InfoCard title={t('readingSession.pick')}>
+            {pick ? (
+              <PickSummary postmortem={pick} withSummary />
+            ) : (
+              <Typography color="textSecondary">
+                {t('readingSession.noPick')}
+              </Typography>
+            )}
+          </InfoCard>
+          <Box mt={3}>
+            <InfoCard
+              title={t('readingSession.raisedActionItems')}
+              action={
+                pick && (
+                  <Button
+                    color="primary"
+                    startIcon={<AddIcon />}
+                    onClick={() => setRaising(true)}
+                  >
+                    {t('readingSession.raiseActionItem')}
+                  </Button>
+                )
+              }
+            >
+              {actionItems.length > 0 ? (
+                <Box component="ul" m={0} pl={2.5}>
+                  {actionItems.map(item => (
+                    <li key={item.id}>
+                      <Typography variant="body2">
+                        {item.title}
+                        {' · '}
+                        {t(`actionItemStatus.${item.status}`)}
+                      </Typography>
+                    </li>
+                  ))}
+                </Box>
+              ) : (
+                <Typography color="textSecondary">
+                  {t('readingSession.noRaisedActionItems')}
+                </Typography>
+              )}
+            </InfoCard>
+          </Box>
+        </Grid>
+      </Grid>
+      {raising && pick && (
+        <ActionItemDialog
+          postmortemId={pick.id}
+          readingSessionId={session.id}
+          onClose={() => setRaising(false)}
+          onReload={() => {
+            setRaising(false);
+            retry();
+          }}
+          onSaved={() => {
+            setRaising(false);
+            retry();
+          }}
+        />
+      )}
+    </Box>
+  );
+};

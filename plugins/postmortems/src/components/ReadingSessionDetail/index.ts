@@ -1,0 +1,1 @@
+export { ReadingSessionDetail } from './ReadingSessionDetail';

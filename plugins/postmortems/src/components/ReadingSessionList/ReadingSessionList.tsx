@@ -1,0 +1,147 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  alertApiRef,
+  useApi,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import EventIcon from '@material-ui/icons/Event';
+import {
+  ActionItem,
+  Postmortem,
+  ReadingSession,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { postmortemsApiRef } from '../../api';
+import { postmortemsTranslationRef } from '../../translation';
+import { ScheduleSessionDialog } from '../ScheduleSessionDialog';
+import { SessionItem } from './SessionItem';
+
+// A year of monthly sessions for a handful of teams fits on one page.
+const PAGE_SIZE = 100;
+
+/**
+ * Upcoming sessions: planned and not yet over. A session in progress is
+ * still upcoming, so its page is easy to find while it runs.
+ */
+export function splitSessions(
+  sessions: ReadingSession[],
+  now: Date = new Date(),
+): { upcoming: ReadingSession[]; past: ReadingSession[] } {
+  const isUpcoming = (s: ReadingSession) =>
+    s.status === 'planned' &&
+    new Date(s.scheduledAt).getTime() + s.durationMinutes * 60_000 >=
+      now.getTime();
+  const upcoming = sessions
+    .filter(isUpcoming)
+    .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
+  const past = sessions
+    .filter(s => !isUpcoming(s))
+    .sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt));
+  return { upcoming, past };
+}
+
+/**
+ * All reading sessions, upcoming first (soonest first), then the past
+ * ones (most recent first), each with its pick, notes and the action
+ * items raised in it.
+ */
+export const ReadingSessionList = () => {
+  const { t } = useTranslationRef(postmortemsTranslationRef);
+  const api = useApi(postmortemsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [scheduling, setScheduling] = useState(false);
+
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    const page = await api.listReadingSessions({ limit: PAGE_SIZE });
+    const pickIds = Array.from(
+      new Set(
+        page.items.flatMap(s => (s.postmortemId ? [s.postmortemId] : [])),
+      ),
+    );
+    // A pick that was deleted since still shows, by its id, without failing
+    // the whole list.
+    const picks = new Map<string, Postmortem>();
+    await Promise.all(
+      pickIds.map(id =>
+        api
+          .getPostmortem(id)
+          .then(p => picks.set(id, p))
+          .catch(() => undefined),
+      ),
+    );
+    const actionItems = new Map<string, ActionItem[]>();
+    await Promise.all(
+      page.items.map(s =>
+        api
+          .listReadingSessionActionItems(s.id)
+          .then(result => actionItems.set(s.id, result.items))
+          .catch(() => undefined),
+      ),
+    );
+    return { sessions: page.items, picks, actionItems };
+  }, [api]);
+
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (loading && !value) return <Progress />;
+  if (!value) return null;
+
+  const { upcoming, past } = splitSessions(value.sessions);
+  const render = (sessions: ReadingSession[], empty: string) =>
+    sessions.length === 0 ? (
+      <Typography color="textSecondary" paragraph>
+        {empty}
+      </Typography>
+    ) : (
+      sessions.map(s => (
+        <SessionItem
+          key={s.id}
+          session={s}
+          pick={s.postmortemId ? value.picks.get(s.postmortemId) : undefined}
+          actionItems={value.actionItems.get(s.id) ?? []}
+        />
+      ))
+    );
+
+  return (
+    <Box>
+      <Box display="flex" alignItems="center" mb={1}>
+        <Typography variant="h5" component="h2" style={{ flexGrow: 1 }}>
+          {t('readingSession.upcoming')}
+        </Typography>
+        <Button
+          color="primary"
+          variant="contained"
+          startIcon={<EventIcon />}
+          onClick={() => setScheduling(true)}
+        >
+          {t('readingSession.schedule')}
+        </Button>
+      </Box>
+      {render(upcoming, t('readingSession.noUpcoming'))}
+      <Box mt={3} mb={1}>
+        <Typography variant="h5" component="h2">
+          {t('readingSession.past')}
+        </Typography>
+      </Box>
+      {render(past, t('readingSession.noPast'))}
+      {scheduling && (
+        <ScheduleSessionDialog
+          onClose={() => setScheduling(false)}
+          onScheduled={() => {
+            setScheduling(false);
+            alertApi.post({
+              message: t('readingSession.scheduled'),
+              severity: 'success',
+              display: 'transient',
+            });
+            retry();
+          }}
+        />
+      )}
+    </Box>
+  );
+};

@@ -1,0 +1,4 @@
+export {
+  ReadingSessionStatusChip,
+  useReadingSessionStatusLabel,
+} from './ReadingSessionStatusChip';

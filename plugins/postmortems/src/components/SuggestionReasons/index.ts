@@ -1,0 +1,5 @@
+export {
+  SuggestionReasons,
+  useSuggestionReasonText,
+  formatMonthsAgo,
+} from './SuggestionReasons';
