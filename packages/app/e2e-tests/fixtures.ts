@@ -16,6 +16,14 @@ export const screenshotDir = path.resolve(
 const reactDevWarning = /^Warning: /;
 
 /**
+ * Chromium logs every 4xx response it receives; a journey that provokes a
+ * 400 or 409 on purpose shows it to the person, which the journey asserts.
+ * A 5xx is still an error.
+ */
+const clientErrorResponse =
+  /^Failed to load resource: the server responded with a status of 4\d\d/;
+
+/**
  * A page that records uncaught errors and console errors, and fails the
  * journey when there are any.
  */
@@ -24,8 +32,13 @@ export const test = base.extend<{ page: Page }>({
     const errors: string[] = [];
     page.on('pageerror', error => errors.push(`uncaught: ${error.message}`));
     page.on('console', message => {
-      if (message.type() === 'error' && !reactDevWarning.test(message.text())) {
-        errors.push(`console: ${message.text()}`);
+      const text = message.text();
+      if (
+        message.type() === 'error' &&
+        !reactDevWarning.test(text) &&
+        !clientErrorResponse.test(text)
+      ) {
+        errors.push(`console: ${text}`);
       }
     });
     await provide(page);

@@ -1,0 +1,65 @@
+import { test, expect, signInAsGuest, saveScreenshot } from './fixtures';
+
+test('a writer creates a postmortem in Japanese through the form, fixes a time range the API rejects, and finds it in the history', async ({
+  page,
+}) => {
+  const title = `決済通知のWebhookが遅延した (${Date.now()})`;
+  await signInAsGuest(page);
+
+  await page.goto('/catalog/default/component/seikyu-kanri-robo/postmortems');
+  await page.getByRole('button', { name: 'New postmortem' }).click();
+
+  await page.getByRole('textbox', { name: 'Title' }).fill(title);
+  // The entity whose tab we came from is already picked.
+  await expect(
+    page.getByRole('button', { name: /請求管理ロボ/ }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: /^Severity/ }).click();
+  await page.getByRole('option', { name: /SEV2/ }).click();
+  await page.getByRole('button', { name: /^Detection/ }).click();
+  await page.getByRole('option', { name: 'Customer report' }).click();
+
+  await page
+    .getByRole('textbox', { name: 'Started at' })
+    .fill('2026-11-20T10:00');
+  // Detected before it started: the API must refuse it.
+  await page
+    .getByRole('textbox', { name: 'Detected at' })
+    .fill('2026-11-20T09:30');
+  await page
+    .getByRole('textbox', { name: 'Summary' })
+    .fill(
+      '決済代行からの入金通知(Webhook)の処理が遅れ、入金の消込が約40分遅延した。',
+    );
+  await page
+    .getByRole('textbox', { name: 'Root causes' })
+    .fill(
+      '- 通知の受信処理が同期的に外部APIを呼んでいた\n- 外部APIの応答が遅くなった時の上限がなかった',
+    );
+
+  await page.getByRole('button', { name: 'Create postmortem' }).click();
+  const detectedAt = page.getByRole('textbox', { name: 'Detected at' });
+  await expect(detectedAt).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('must not be before startedAt')).toBeVisible();
+  await detectedAt.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'postmortem-form-error');
+
+  await detectedAt.fill('2026-11-20T10:25');
+  await page.getByRole('button', { name: 'Create postmortem' }).click();
+
+  await expect(
+    page.getByRole('heading', { name: title, level: 1 }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Root causes' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText('通知の受信処理が同期的に外部APIを呼んでいた'),
+  ).toBeVisible();
+
+  await page.goto('/catalog/default/component/seikyu-kanri-robo/postmortems');
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: new RegExp(title.replace(/[()]/g, '\\$&')) }),
+  ).toContainText('SEV2');
+});
