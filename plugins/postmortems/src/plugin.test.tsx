@@ -23,6 +23,7 @@ import {
   EntityActionItemsContent,
   EntityPostmortemsCard,
   EntityPostmortemsContent,
+  HomePageReadingSessionCard,
   postmortemsPlugin,
   PostmortemsPage,
 } from './index';
@@ -93,5 +94,42 @@ describe('postmortems plugin for the legacy frontend system', () => {
     expect(
       await screen.findByText('No incidents recorded', {}, slow),
     ).toBeInTheDocument();
+  });
+
+  it('exports the reading session card for legacy home pages', async () => {
+    expect(
+      getComponentData(<HomePageReadingSessionCard />, 'core.extensionName'),
+    ).toBe('HomePageReadingSessionCard');
+    expect(
+      getComponentData<any>(
+        <HomePageReadingSessionCard />,
+        'home.widget.config',
+      ).layout.width.defaultColumns,
+    ).toBe(8);
+    const api = mockPostmortemsApi();
+    await legacyRenderInTestApp(
+      <TestApiProvider
+        apis={[
+          [postmortemsApiRef, api],
+          [catalogApiRef, catalogApiMock()],
+        ]}
+      >
+        <HomePageReadingSessionCard ownerGroup="group:default/billing-team" />
+      </TestApiProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByText(
+        'No reading session is planned for this month.',
+        {},
+        slow,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Postmortem reading session')).toBeInTheDocument();
+    expect(api.getCurrentReadingSession).toHaveBeenCalledWith(
+      'group:default/billing-team',
+    );
   });
 });

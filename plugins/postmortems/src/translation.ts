@@ -268,8 +268,8 @@ export const postmortemsTranslationRef = createTranslationRef({
       },
       readings: 'Read in sessions',
       readingsNever: 'Never read in a reading session',
-      readingsCount_one: 'Read once, last {{when}}',
-      readingsCount_other: 'Read {{count}} times, last {{when}}',
+      readingsCount_one: 'Read once, most recently {{when}}',
+      readingsCount_other: 'Read {{count}} times, most recently {{when}}',
     },
     card: {
       title: 'Postmortems',

@@ -9,7 +9,8 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { screen, waitFor } from '@testing-library/react';
 import { mockPostmortemsApi } from '../__testUtils__/fixtures';
 import { renderScreen } from '../__testUtils__/render';
 import plugin, {
@@ -18,6 +19,7 @@ import plugin, {
   entityPostmortemsContent,
   postmortemsApi,
   postmortemsPage,
+  readingSessionHomePageWidget,
 } from './index';
 import { postmortemsApiRef } from '../api';
 
@@ -44,6 +46,9 @@ describe('postmortems plugin for the new frontend system', () => {
       plugin.getExtension('entity-card:postmortems/overview'),
     ).toBeDefined();
     expect(plugin.getExtension('api:postmortems')).toBeDefined();
+    expect(
+      plugin.getExtension('home-page-widget:postmortems/reading-session'),
+    ).toBeDefined();
   });
 
   it('provides the client as the postmortems API', () => {
@@ -108,5 +113,59 @@ describe('postmortems plugin for the new frontend system', () => {
     expect(
       screen.getByRole('tab', { name: 'Action items' }),
     ).toBeInTheDocument();
+  });
+
+  describe('reading session home page widget', () => {
+    it('is a home page widget named for the grid, with layout and settings', () => {
+      const tester = createExtensionTester(readingSessionHomePageWidget);
+      const widget = tester.get(HomePageWidgetBlueprint.dataRefs.widget);
+      expect(widget.name).toBe('HomePageReadingSessionCard');
+      expect(widget.title).toBe('Postmortem reading session');
+      expect(widget.layout?.width?.defaultColumns).toBe(8);
+      expect(
+        (widget.settings?.schema?.properties?.ownerGroup as any).default,
+      ).toBe('group:default/sre');
+    });
+
+    it("renders the SRE team's card lazily, with a translated heading", async () => {
+      const api = mockPostmortemsApi();
+      const tester = createExtensionTester(readingSessionHomePageWidget);
+      renderScreen(
+        tester.get(HomePageWidgetBlueprint.dataRefs.widget).component,
+        { api },
+      );
+      expect(
+        await screen.findByText(
+          'No reading session is planned for this month.',
+          {},
+          { timeout: 10_000 },
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByText('Postmortem reading session'),
+      ).toBeInTheDocument();
+      expect(api.getCurrentReadingSession).toHaveBeenCalledWith(
+        'group:default/sre',
+      );
+    });
+
+    it('shows the group configured for the card', async () => {
+      const api = mockPostmortemsApi();
+      const tester = createExtensionTester(readingSessionHomePageWidget, {
+        config: { ownerGroup: 'group:default/billing-team' },
+      });
+      const widget = tester.get(HomePageWidgetBlueprint.dataRefs.widget);
+      expect(
+        (widget.settings?.schema?.properties?.ownerGroup as any).default,
+      ).toBe('group:default/billing-team');
+      renderScreen(widget.component, { api });
+      await waitFor(
+        () =>
+          expect(api.getCurrentReadingSession).toHaveBeenCalledWith(
+            'group:default/billing-team',
+          ),
+        { timeout: 10_000 },
+      );
+    });
   });
 });

@@ -3,7 +3,10 @@ import {
   createFrontendModule,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  HomePageLayoutBlueprint,
+  HomePageWidgetBlueprint,
+} from '@backstage/plugin-home-react/alpha';
 import { homeTranslationRef } from './translation';
 
 const GettingStartedTitle = () => {
@@ -34,7 +37,14 @@ const gettingStartedWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+/** The grid, with twelve columns on laptops too (see `HomePageGrid`). */
+const homePageLayout = HomePageLayoutBlueprint.make({
+  params: {
+    loader: () => import('./HomePageGrid').then(m => m.HomePageGrid),
+  },
+});
+
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget],
+  extensions: [gettingStartedWidget, homePageLayout],
 });

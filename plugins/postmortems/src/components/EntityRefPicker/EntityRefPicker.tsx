@@ -105,6 +105,9 @@ export const EntityRefPicker = (props: Props) => {
   const onChange = props.onChange;
   return (
     <Autocomplete
+      // The text shown for a chosen ref is computed when the value is set;
+      // remount once the catalog's titles arrive so it shows the title.
+      key={loading ? 'loading' : 'loaded'}
       loading={loading}
       options={options}
       value={props.value ?? null}

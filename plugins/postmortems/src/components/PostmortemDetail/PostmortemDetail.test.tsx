@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { renderScreen } from '../../__testUtils__/render';
 import {
   makeActionItem,
+  makePostmortem,
   mockPostmortemsApi,
   POSTMORTEM_ID,
   responseError,
@@ -101,6 +102,35 @@ describe('PostmortemDetail', () => {
       await screen.findByText(/Changed by .*: Title, Sections/),
     ).toBeInTheDocument();
     expect(api.listPostmortemActionItems).toHaveBeenCalledWith(POSTMORTEM_ID);
+  });
+
+  it('says how often and when it was read in reading sessions', async () => {
+    render(
+      mockPostmortemsApi({
+        getPostmortem: jest.fn().mockResolvedValue(
+          makePostmortem({
+            readings: { count: 2, lastReadAt: '2020-05-01T10:00:00+09:00' },
+          }),
+        ),
+      }),
+    );
+    expect(await screen.findByText('Read in sessions')).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Read 2 times, most recently .* years ago$/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when it was never read in a reading session', async () => {
+    render(
+      mockPostmortemsApi({
+        getPostmortem: jest
+          .fn()
+          .mockResolvedValue(makePostmortem({ readings: { count: 0 } })),
+      }),
+    );
+    expect(
+      await screen.findByText('Never read in a reading session'),
+    ).toBeInTheDocument();
   });
 
   it('deletes only after confirmation', async () => {

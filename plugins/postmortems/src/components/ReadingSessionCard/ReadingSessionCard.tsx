@@ -137,6 +137,7 @@ const Suggestions = (props: {
             variant="outlined"
             size="small"
             disabled={props.busy}
+            style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
             onClick={() => props.onPick(postmortem.id)}
             aria-label={`${t('readingSession.pickThis')}: ${postmortem.title}`}
           >

@@ -17,7 +17,7 @@ export const READING_SESSION_WIDGET_DESCRIPTION =
 // without scrolling inside the card.
 export const readingSessionWidgetLayout: CardLayout = {
   width: { minColumns: 4, defaultColumns: 8 },
-  height: { minRows: 6, defaultRows: 10 },
+  height: { minRows: 6, defaultRows: 11 },
 };
 
 /**

@@ -1,0 +1,170 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  makeActionItem,
+  makePostmortem,
+  makeReadingSession,
+  mockPostmortemsApi,
+  POSTMORTEM_ID,
+  responseError,
+  SESSION_ID,
+} from '../../__testUtils__/fixtures';
+import { renderScreen } from '../../__testUtils__/render';
+import { PostmortemsApi } from '../../api';
+import { ReadingSessionDetail } from './ReadingSessionDetail';
+
+jest.setTimeout(30_000);
+
+function render(overrides: Partial<PostmortemsApi> = {}) {
+  const api = mockPostmortemsApi({
+    getReadingSession: jest.fn().mockResolvedValue(
+      makeReadingSession({
+        postmortemId: POSTMORTEM_ID,
+        participants: ['user:default/kenta.ito'],
+        notes: 'Old notes',
+        version: 7,
+      }),
+    ),
+    listReadingSessionActionItems: jest.fn().mockResolvedValue({
+      items: [makeActionItem({ title: 'Runbook for the queue' })],
+      totalCount: 1,
+    }),
+    ...overrides,
+  });
+  renderScreen(<ReadingSessionDetail />, {
+    api,
+    mountPath: '/postmortems/reading-sessions/:sessionId',
+    initialRouteEntries: [`/postmortems/reading-sessions/${SESSION_ID}`],
+  });
+  return api;
+}
+
+describe('ReadingSessionDetail', () => {
+  it('shows the session, its pick and the action items raised in it', async () => {
+    const api = render();
+    expect(await screen.findByText('Edit the session')).toBeInTheDocument();
+    expect(api.getReadingSession).toHaveBeenCalledWith(SESSION_ID);
+    expect(api.getPostmortem).toHaveBeenCalledWith(POSTMORTEM_ID);
+    expect(
+      screen.getByRole('link', {
+        name: '非同期ジョブキューの滞留で請求書発行が遅延',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Runbook for the queue/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /Notes/ })).toHaveValue(
+      'Old notes',
+    );
+  });
+
+  it('saves notes and status with the version it was based on', async () => {
+    const api = render({
+      updateReadingSession: jest
+        .fn()
+        .mockResolvedValue(makeReadingSession({ version: 8 })),
+    });
+    const notes = await screen.findByRole('textbox', { name: /Notes/ });
+    await userEvent.clear(notes);
+    await userEvent.type(notes, 'We read it');
+    await userEvent.click(screen.getByLabelText('Status'));
+    await userEvent.click(await screen.findByRole('option', { name: 'Held' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.updateReadingSession).toHaveBeenCalledWith(
+        SESSION_ID,
+        expect.objectContaining({
+          notes: 'We read it',
+          status: 'held',
+          postmortemId: POSTMORTEM_ID,
+          participants: ['user:default/kenta.ito'],
+          durationMinutes: 30,
+          version: 7,
+        }),
+      ),
+    );
+    await waitFor(() => expect(api.getReadingSession).toHaveBeenCalledTimes(2));
+  });
+
+  it('changes the pick', async () => {
+    const api = render({
+      listPostmortems: jest.fn().mockResolvedValue({
+        items: [
+          makePostmortem(),
+          makePostmortem({ id: 'p2', title: '決済APIのタイムアウト' }),
+        ],
+        totalCount: 2,
+      }),
+      updateReadingSession: jest.fn().mockResolvedValue(makeReadingSession()),
+    });
+    const picker = await screen.findByLabelText('Pick');
+    await waitFor(() => expect(api.listPostmortems).toHaveBeenCalled());
+    await userEvent.click(picker);
+    await userEvent.click(
+      await screen.findByRole(
+        'option',
+        { name: '決済APIのタイムアウト' },
+        { timeout: 5_000 },
+      ),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.updateReadingSession).toHaveBeenCalledWith(
+        SESSION_ID,
+        expect.objectContaining({ postmortemId: 'p2', version: 7 }),
+      ),
+    );
+    expect(api.listPostmortems).toHaveBeenCalledWith({
+      status: 'published',
+      limit: 100,
+    });
+  });
+
+  it('reports a conflict instead of overwriting, and reloads', async () => {
+    const api = render({
+      updateReadingSession: jest
+        .fn()
+        .mockRejectedValue(await responseError(409, 'stale')),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText('Someone else changed this in the meantime'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(api.getReadingSession).toHaveBeenCalledTimes(2));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Save' })).toBeEnabled(),
+    );
+  });
+
+  it('raises an action item in the session', async () => {
+    const api = render({
+      createActionItem: jest.fn().mockResolvedValue(makeActionItem()),
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Raise an action item' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText(/Title/), 'Add alert');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.createActionItem).toHaveBeenCalledWith(
+        POSTMORTEM_ID,
+        expect.objectContaining({
+          title: 'Add alert',
+          readingSessionId: SESSION_ID,
+        }),
+      ),
+    );
+  });
+
+  it('says when the session does not exist', async () => {
+    render({
+      getReadingSession: jest
+        .fn()
+        .mockRejectedValue(await responseError(404, 'nope', 'NotFoundError')),
+    });
+    expect(
+      await screen.findByText(/This reading session does not exist/),
+    ).toBeInTheDocument();
+  });
+});
