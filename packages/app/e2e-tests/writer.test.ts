@@ -41,7 +41,9 @@ test('a writer creates a postmortem in Japanese through the form, fixes a time r
   const detectedAt = page.getByRole('textbox', { name: 'Detected at' });
   await expect(detectedAt).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('must not be before startedAt')).toBeVisible();
-  await detectedAt.scrollIntoViewIfNeeded();
+  // The form takes the writer to the field, far above the button.
+  await expect(detectedAt).toBeFocused();
+  await expect(detectedAt).toBeInViewport();
   await saveScreenshot(page, 'postmortem-form-error');
 
   await detectedAt.fill('2026-11-20T10:25');

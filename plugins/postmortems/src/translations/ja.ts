@@ -230,11 +230,12 @@ const ja = {
     '期限切れのアクションアイテム {{count}} 件',
   'readingSession.reason.overdueActionItems_other':
     '期限切れのアクションアイテム {{count}} 件',
-  'readingSession.reason.olderIncident': '{{ago}}の障害',
+  'readingSession.reason.olderIncidentMonths': '{{n}} か月以上前の障害',
+  'readingSession.reason.olderIncidentYears': '{{n}} 年以上前の障害',
   'readingSession.reason.serviceNotCovered':
-    '{{entity}} は {{months}} か月読まれていない',
+    '{{entity}} は {{months}} か月読書会で扱っていない',
   'readingSession.reason.serviceNeverCovered':
-    '{{entity}} はまだ読まれていない',
+    '{{entity}} はまだ読書会で扱っていない',
   'readingSession.reason.anniversary_one':
     'ちょうど {{count}} 年前の今月に発生',
   'readingSession.reason.anniversary_other':

@@ -113,6 +113,8 @@ describe('PostmortemForm', () => {
     expect(body.startedAt).toMatch(/^2026-10-01T09:00:00[+-]\d{2}:\d{2}$/);
     const detected = screen.getByLabelText(/^Detected at/);
     expect(detected).toHaveAttribute('aria-invalid', 'true');
+    // The writer is taken to the field, far above the save button.
+    await waitFor(() => expect(detected).toHaveFocus());
     expect(
       screen.getByText(
         'Invalid request: detectedAt: must not be before startedAt',

@@ -28,7 +28,7 @@ import {
   sectionTitle,
   sreBookTemplate,
 } from '@postmortems/backstage-plugin-postmortems-common';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
@@ -83,6 +83,7 @@ export const PostmortemForm = (props: {
   const [formError, setFormError] = useState<string>();
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
+  const formRef = useRef<HTMLDivElement>(null);
 
   const loaded = useAsyncRetry(async () => {
     const [templates, postmortem, identity] = await Promise.all([
@@ -112,6 +113,17 @@ export const PostmortemForm = (props: {
     setErrors({});
     setFormError(undefined);
   }, [loaded.value, props.defaultEntityRef]);
+
+  // The save button is at the bottom of a long form: take the writer to the
+  // first field the check (or the API) found wrong.
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return;
+    const invalid = formRef.current?.querySelector<HTMLElement>(
+      '[aria-invalid="true"]',
+    );
+    invalid?.scrollIntoView?.({ block: 'center' });
+    invalid?.focus();
+  }, [errors]);
 
   if (loaded.error) return <ResponseErrorPanel error={loaded.error} />;
   if (!draft || !loaded.value) return <Progress />;
@@ -216,239 +228,247 @@ export const PostmortemForm = (props: {
   );
 
   return (
-    <InfoCard title={editing ? t('form.editTitle') : t('form.createTitle')}>
-      {conflict && (
-        <Box mb={2}>
-          <ConflictAlert onReload={loaded.retry} />
-        </Box>
-      )}
-      {formError && (
-        <Box mb={2}>
-          <Alert severity="error">{formError}</Alert>
-        </Box>
-      )}
-      <Grid container spacing={2}>
-        <Grid item xs={12}>
-          <TextField
-            id="postmortem-title"
-            fullWidth
-            required
-            variant="outlined"
-            margin="dense"
-            label={t('form.title')}
-            value={draft.title}
-            onChange={e => set('title', e.target.value)}
-            error={Boolean(errors.title)}
-            helperText={errors.title}
-          />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityRefPicker
-            id="postmortem-entityRefs"
-            multiple
-            required
-            kinds={['Component', 'System', 'Resource']}
-            label={t('form.entities')}
-            value={draft.entityRefs}
-            onChange={value => set('entityRefs', value)}
-            error={Boolean(errors.entityRefs)}
-            helperText={errors.entityRefs ?? t('form.entitiesHelp')}
-          />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityRefPicker
-            id="postmortem-authors"
-            multiple
-            kinds={['User']}
-            label={t('form.authors')}
-            value={draft.authors}
-            onChange={value => set('authors', value)}
-            error={Boolean(errors.authors)}
-            helperText={errors.authors}
-          />
-        </Grid>
-        <Grid item xs={12} md={4}>
-          {select(
-            'status',
-            t('form.status'),
-            POSTMORTEM_STATUSES.map(value => ({
-              value,
-              label: t(`postmortemStatus.${value}`),
-            })),
-          )}
-        </Grid>
-        <Grid item xs={12} md={4}>
-          {select(
-            'severity',
-            t('form.severity'),
-            SEVERITIES.map(value => ({
-              value,
-              label: t(`severity.${value}`),
-            })),
-          )}
-        </Grid>
-        <Grid item xs={12} md={4}>
-          {select(
-            'detection',
-            t('form.detection'),
-            DETECTIONS.map(value => ({
-              value,
-              label: t(`detection.${value}`),
-            })),
-          )}
-        </Grid>
-        <Grid item xs={12} sm={6} md={3}>
-          {timeField('startedAt', t('form.startedAt'))}
-        </Grid>
-        <Grid item xs={12} sm={6} md={3}>
-          {timeField('detectedAt', t('form.detectedAt'))}
-        </Grid>
-        <Grid item xs={12} sm={6} md={3}>
-          {timeField('mitigatedAt', t('form.mitigatedAt'))}
-        </Grid>
-        <Grid item xs={12} sm={6} md={3}>
-          {timeField('resolvedAt', t('form.resolvedAt'))}
-        </Grid>
-        <Grid item xs={12} md={8}>
-          <Autocomplete
-            multiple
-            freeSolo
-            options={[] as string[]}
-            value={draft.tags}
-            onChange={(_e, value) => set('tags', value as string[])}
-            renderInput={params => (
-              <TextField
-                {...params}
-                id="postmortem-tags"
-                variant="outlined"
-                margin="dense"
-                label={t('form.tags')}
-                error={Boolean(errors.tags)}
-                helperText={errors.tags ?? t('form.tagsHelp')}
-              />
-            )}
-          />
-        </Grid>
-        <Grid item xs={12} md={4}>
-          {!editing &&
-            templates.length > 1 &&
-            select(
-              'template',
-              t('form.template'),
-              templates.map(candidate => ({
-                value: candidate.id,
-                label:
-                  candidate.title[language] ??
-                  candidate.title.en ??
-                  candidate.id,
+    <div ref={formRef}>
+      <InfoCard title={editing ? t('form.editTitle') : t('form.createTitle')}>
+        {conflict && (
+          <Box mb={2}>
+            <ConflictAlert onReload={loaded.retry} />
+          </Box>
+        )}
+        {formError && (
+          <Box mb={2}>
+            <Alert severity="error">{formError}</Alert>
+          </Box>
+        )}
+        <Grid container spacing={2}>
+          <Grid item xs={12}>
+            <TextField
+              id="postmortem-title"
+              fullWidth
+              required
+              variant="outlined"
+              margin="dense"
+              label={t('form.title')}
+              value={draft.title}
+              onChange={e => set('title', e.target.value)}
+              error={Boolean(errors.title)}
+              helperText={errors.title}
+            />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <EntityRefPicker
+              id="postmortem-entityRefs"
+              multiple
+              required
+              kinds={['Component', 'System', 'Resource']}
+              label={t('form.entities')}
+              value={draft.entityRefs}
+              onChange={value => set('entityRefs', value)}
+              error={Boolean(errors.entityRefs)}
+              helperText={errors.entityRefs ?? t('form.entitiesHelp')}
+            />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <EntityRefPicker
+              id="postmortem-authors"
+              multiple
+              kinds={['User']}
+              label={t('form.authors')}
+              value={draft.authors}
+              onChange={value => set('authors', value)}
+              error={Boolean(errors.authors)}
+              helperText={errors.authors}
+            />
+          </Grid>
+          <Grid item xs={12} md={4}>
+            {select(
+              'status',
+              t('form.status'),
+              POSTMORTEM_STATUSES.map(value => ({
+                value,
+                label: t(`postmortemStatus.${value}`),
               })),
             )}
-        </Grid>
-        <Grid item xs={12}>
-          <Typography variant="h6" component="h2" gutterBottom>
-            {t('form.sections')}
-          </Typography>
-          {errors.sections && <Alert severity="error">{errors.sections}</Alert>}
-          {template.sections.map(section => (
-            <MarkdownField
-              key={section.key}
-              id={`postmortem-section-${section.key}`}
-              label={sectionTitle(section, language)}
-              description={
-                section.description?.[language] ?? section.description?.en
-              }
-              value={draft.sections[section.key] ?? ''}
-              error={errors[`sections.${section.key}`]}
-              onChange={value =>
-                set('sections', { ...draft.sections, [section.key]: value })
-              }
+          </Grid>
+          <Grid item xs={12} md={4}>
+            {select(
+              'severity',
+              t('form.severity'),
+              SEVERITIES.map(value => ({
+                value,
+                label: t(`severity.${value}`),
+              })),
+            )}
+          </Grid>
+          <Grid item xs={12} md={4}>
+            {select(
+              'detection',
+              t('form.detection'),
+              DETECTIONS.map(value => ({
+                value,
+                label: t(`detection.${value}`),
+              })),
+            )}
+          </Grid>
+          <Grid item xs={12} sm={6} md={3}>
+            {timeField('startedAt', t('form.startedAt'))}
+          </Grid>
+          <Grid item xs={12} sm={6} md={3}>
+            {timeField('detectedAt', t('form.detectedAt'))}
+          </Grid>
+          <Grid item xs={12} sm={6} md={3}>
+            {timeField('mitigatedAt', t('form.mitigatedAt'))}
+          </Grid>
+          <Grid item xs={12} sm={6} md={3}>
+            {timeField('resolvedAt', t('form.resolvedAt'))}
+          </Grid>
+          <Grid item xs={12} md={8}>
+            <Autocomplete
+              multiple
+              freeSolo
+              options={[] as string[]}
+              value={draft.tags}
+              onChange={(_e, value) => set('tags', value as string[])}
+              renderInput={params => (
+                <TextField
+                  {...params}
+                  id="postmortem-tags"
+                  variant="outlined"
+                  margin="dense"
+                  label={t('form.tags')}
+                  error={Boolean(errors.tags)}
+                  helperText={errors.tags ?? t('form.tagsHelp')}
+                />
+              )}
             />
-          ))}
-        </Grid>
-        <Grid item xs={12}>
-          <Typography variant="h6" component="h2" gutterBottom>
-            {t('form.timeline')}
-          </Typography>
-          {errors.timeline && <Alert severity="error">{errors.timeline}</Alert>}
-          {draft.timeline.map((entry, index) => (
-            <Box
-              key={index}
-              display="flex"
-              alignItems="center"
-              style={{ gap: 8 }}
-            >
-              <TextField
-                type="datetime-local"
-                variant="outlined"
-                margin="dense"
-                label={t('form.timelineAt')}
-                value={entry.at}
-                InputLabelProps={{ shrink: true }}
-                onChange={e =>
-                  set(
-                    'timeline',
-                    draft.timeline.map((other, i) =>
-                      i === index ? { ...other, at: e.target.value } : other,
-                    ),
-                  )
+          </Grid>
+          <Grid item xs={12} md={4}>
+            {!editing &&
+              templates.length > 1 &&
+              select(
+                'template',
+                t('form.template'),
+                templates.map(candidate => ({
+                  value: candidate.id,
+                  label:
+                    candidate.title[language] ??
+                    candidate.title.en ??
+                    candidate.id,
+                })),
+              )}
+          </Grid>
+          <Grid item xs={12}>
+            <Typography variant="h6" component="h2" gutterBottom>
+              {t('form.sections')}
+            </Typography>
+            {errors.sections && (
+              <Alert severity="error">{errors.sections}</Alert>
+            )}
+            {template.sections.map(section => (
+              <MarkdownField
+                key={section.key}
+                id={`postmortem-section-${section.key}`}
+                label={sectionTitle(section, language)}
+                description={
+                  section.description?.[language] ?? section.description?.en
+                }
+                value={draft.sections[section.key] ?? ''}
+                error={errors[`sections.${section.key}`]}
+                onChange={value =>
+                  set('sections', { ...draft.sections, [section.key]: value })
                 }
               />
-              <TextField
-                variant="outlined"
-                margin="dense"
-                fullWidth
-                label={t('form.timelineText')}
-                value={entry.text}
-                onChange={e =>
-                  set(
-                    'timeline',
-                    draft.timeline.map((other, i) =>
-                      i === index ? { ...other, text: e.target.value } : other,
-                    ),
-                  )
-                }
-              />
-              <IconButton
-                aria-label={t('form.removeTimelineEntry')}
-                onClick={() =>
-                  set(
-                    'timeline',
-                    draft.timeline.filter((_other, i) => i !== index),
-                  )
-                }
+            ))}
+          </Grid>
+          <Grid item xs={12}>
+            <Typography variant="h6" component="h2" gutterBottom>
+              {t('form.timeline')}
+            </Typography>
+            {errors.timeline && (
+              <Alert severity="error">{errors.timeline}</Alert>
+            )}
+            {draft.timeline.map((entry, index) => (
+              <Box
+                key={index}
+                display="flex"
+                alignItems="center"
+                style={{ gap: 8 }}
               >
-                <DeleteIcon />
-              </IconButton>
-            </Box>
-          ))}
-          <Button
-            startIcon={<AddIcon />}
-            onClick={() =>
-              set('timeline', [...draft.timeline, { at: '', text: '' }])
-            }
-          >
-            {t('form.addTimelineEntry')}
-          </Button>
-        </Grid>
-        <Grid item xs={12}>
-          <Box display="flex" justifyContent="flex-end" style={{ gap: 8 }}>
-            <Button onClick={() => navigate('..', { relative: 'path' })}>
-              {t('common.cancel')}
-            </Button>
+                <TextField
+                  type="datetime-local"
+                  variant="outlined"
+                  margin="dense"
+                  label={t('form.timelineAt')}
+                  value={entry.at}
+                  InputLabelProps={{ shrink: true }}
+                  onChange={e =>
+                    set(
+                      'timeline',
+                      draft.timeline.map((other, i) =>
+                        i === index ? { ...other, at: e.target.value } : other,
+                      ),
+                    )
+                  }
+                />
+                <TextField
+                  variant="outlined"
+                  margin="dense"
+                  fullWidth
+                  label={t('form.timelineText')}
+                  value={entry.text}
+                  onChange={e =>
+                    set(
+                      'timeline',
+                      draft.timeline.map((other, i) =>
+                        i === index
+                          ? { ...other, text: e.target.value }
+                          : other,
+                      ),
+                    )
+                  }
+                />
+                <IconButton
+                  aria-label={t('form.removeTimelineEntry')}
+                  onClick={() =>
+                    set(
+                      'timeline',
+                      draft.timeline.filter((_other, i) => i !== index),
+                    )
+                  }
+                >
+                  <DeleteIcon />
+                </IconButton>
+              </Box>
+            ))}
             <Button
-              color="primary"
-              variant="contained"
-              disabled={saving || conflict}
-              onClick={save}
+              startIcon={<AddIcon />}
+              onClick={() =>
+                set('timeline', [...draft.timeline, { at: '', text: '' }])
+              }
             >
-              {(() => {
-                if (saving) return t('common.saving');
-                return editing ? t('common.save') : t('form.create');
-              })()}
+              {t('form.addTimelineEntry')}
             </Button>
-          </Box>
+          </Grid>
+          <Grid item xs={12}>
+            <Box display="flex" justifyContent="flex-end" style={{ gap: 8 }}>
+              <Button onClick={() => navigate('..', { relative: 'path' })}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                color="primary"
+                variant="contained"
+                disabled={saving || conflict}
+                onClick={save}
+              >
+                {(() => {
+                  if (saving) return t('common.saving');
+                  return editing ? t('common.save') : t('form.create');
+                })()}
+              </Button>
+            </Box>
+          </Grid>
         </Grid>
-      </Grid>
-    </InfoCard>
+      </InfoCard>
+    </div>
   );
 };

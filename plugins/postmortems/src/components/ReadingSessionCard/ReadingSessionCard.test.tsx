@@ -198,10 +198,10 @@ describe('ReadingSessionCard', () => {
       '3 open action items',
       '1 overdue action item',
       'Long impact: 4h 15m',
-      'Happened 8 months ago',
+      'Over 8 months old',
       'Last read 14 months ago',
-      'customer-portal not read about in 6 months',
-      'payment-gateway never read about',
+      'No session on customer-portal for 6 months',
+      'No session on payment-gateway yet',
       'Happened 2 years ago this month',
       'Happened 1 year ago this month',
     ]) {

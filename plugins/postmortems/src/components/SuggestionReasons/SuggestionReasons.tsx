@@ -58,9 +58,15 @@ export function useSuggestionReasonText(): (
           count: reason.count,
         });
       case 'older_incident':
-        return t('readingSession.reason.olderIncident', {
-          ago: formatMonthsAgo(reason.months, language),
-        });
+        // Whole months or years, rounded down: "over 6 months old" stays
+        // true beside the card's rounded "7 months ago".
+        return reason.months >= 24
+          ? t('readingSession.reason.olderIncidentYears', {
+              n: String(Math.floor(reason.months / 12)),
+            })
+          : t('readingSession.reason.olderIncidentMonths', {
+              n: String(reason.months),
+            });
       case 'service_not_covered':
         return reason.months === undefined
           ? t('readingSession.reason.serviceNeverCovered', {
