@@ -13,6 +13,10 @@ import path from 'node:path';
 const sqliteDir =
   process.env.POSTMORTEMS_E2E_SQLITE_DIR ??
   path.join(os.tmpdir(), `postmortems-e2e-${process.pid}`);
+if (!process.env.POSTMORTEMS_E2E_SQLITE_DIR) {
+  // Ours to remove after the run (globalTeardown).
+  process.env.POSTMORTEMS_E2E_SQLITE_DIR_CREATED = sqliteDir;
+}
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -25,6 +29,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   globalSetup: './packages/app/e2e-tests/globalSetup.ts',
+  globalTeardown: './packages/app/e2e-tests/globalTeardown.ts',
 
   webServer: {
     command: 'yarn start:dev',

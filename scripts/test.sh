@@ -26,7 +26,16 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 # In CI, list every test by name, so the log shows each database it ran on.
 verbose=()
 [ -n "${CI:-}" ] && verbose=(--verbose)
-yarn test:unit --watchAll=false "${verbose[@]}" "$@"
+unit_log=$(mktemp)
+e2e_log=$(mktemp)
+trap 'rm -f "$unit_log" "$e2e_log"' EXIT
+yarn test:unit --watchAll=false "${verbose[@]}" "$@" 2>&1 | tee "$unit_log"
 
 step "End-to-end journeys in Chromium (Playwright)"
-bash scripts/e2e.sh
+bash scripts/e2e.sh 2>&1 | tee "$e2e_log"
+
+# One closing line for both runners (each failure above has already stopped the script).
+unit=$(sed -n 's/^Tests:.* \([0-9][0-9]*\) passed.*/\1/p' "$unit_log" | tail -n 1)
+e2e=$(sed -n 's/^ *\([0-9][0-9]*\) passed.*/\1/p' "$e2e_log" | tail -n 1)
+echo
+echo "summary: $((${unit:-0} + ${e2e:-0})) passed, 0 failed"
