@@ -23,6 +23,7 @@ export const postmortemsTranslationRef = createTranslationRef({
       none: '—',
       all: 'All',
       unknownUser: 'unknown',
+      dismiss: 'Dismiss',
     },
     severity: {
       sev1: 'SEV1 (critical)',
@@ -91,6 +92,19 @@ export const postmortemsTranslationRef = createTranslationRef({
         'When an incident is over, write down what happened, why, and what will keep it from happening again. The first postmortem is the hardest; start it here.',
       emptyAction: 'Write the first postmortem',
       noMatches: 'No postmortem matches these filters.',
+      undo: 'Undo',
+      restored: 'Postmortem "{{title}}" restored.',
+      restoreFailed: 'Could not restore "{{title}}": {{message}}',
+    },
+    deletedList: {
+      show: 'Show deleted',
+      title: 'Deleted postmortems',
+      columnTitle: 'Title',
+      columnDeletedAt: 'Deleted',
+      columnDeletedBy: 'Deleted by',
+      restore: 'Restore',
+      restoreNamed: 'Restore "{{title}}"',
+      empty: 'No deleted postmortems.',
     },
     detail: {
       metadata: 'Details',

@@ -1,6 +1,6 @@
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { RouteRef } from '@backstage/frontend-plugin-api';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { postmortemsApiRef, PostmortemsApi } from '../api';
@@ -8,8 +8,9 @@ import { rootRouteRef } from '../routes';
 import { mockPostmortemsApi } from './fixtures';
 
 /**
- * Renders a screen in a test app with the postmortems API, a catalog, and
- * the routes the screens link to (entity pages, the standalone page).
+ * Renders a screen in a test app with the postmortems API, a catalog, an
+ * alert API that records its alerts, and the routes the screens link to
+ * (entity pages, the standalone page).
  */
 export function renderScreen(
   element: JSX.Element,
@@ -22,10 +23,13 @@ export function renderScreen(
   } = {},
 ) {
   const api = options.api ?? mockPostmortemsApi();
+  // Collects what the screen posts, for tests that check its messages.
+  const alertApi = mockApis.alert();
   const rendered = renderInTestApp(element, {
     apis: [
       [postmortemsApiRef, api],
       [catalogApiRef, options.catalogApi ?? catalogApiMock()],
+      alertApi,
     ],
     mountedRoutes: {
       '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -35,5 +39,5 @@ export function renderScreen(
     mountPath: options.mountPath,
     initialRouteEntries: options.initialRouteEntries,
   });
-  return { api, rendered };
+  return { api, alertApi, rendered };
 }

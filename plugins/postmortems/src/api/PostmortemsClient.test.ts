@@ -46,6 +46,31 @@ describe('PostmortemsClient', () => {
     expect(url?.searchParams.has('status')).toBe(false);
   });
 
+  it('asks for the deleted postmortems only when told to', async () => {
+    const urls: URL[] = [];
+    server.use(
+      http.get(`${BASE}/postmortems`, ({ request }) => {
+        urls.push(new URL(request.url));
+        return HttpResponse.json({
+          items: [
+            makePostmortem({
+              deletedAt: '2026-11-02T10:00:00+09:00',
+              deletedBy: 'user:default/kenta.ito',
+            }),
+          ],
+          totalCount: 1,
+        });
+      }),
+    );
+
+    const page = await client.listPostmortems({ deleted: true, limit: 20 });
+    await client.listPostmortems({ deleted: false });
+
+    expect(page.items[0].deletedBy).toBe('user:default/kenta.ito');
+    expect(urls[0].searchParams.get('deleted')).toBe('true');
+    expect(urls[1].searchParams.has('deleted')).toBe(false);
+  });
+
   it('encodes path segments', async () => {
     let path: string | undefined;
     server.use(

@@ -42,7 +42,11 @@ export class PostmortemsClient implements PostmortemsApi {
   }
 
   listPostmortems(query: ListPostmortemsQuery = {}): Promise<Page<Postmortem>> {
-    return this.request('GET', '/postmortems', { query: { ...query } });
+    const { deleted, ...rest } = query;
+    return this.request('GET', '/postmortems', {
+      // Only `deleted=true` switches to the deleted ones; leave it out otherwise.
+      query: { ...rest, deleted: deleted ? true : undefined },
+    });
   }
 
   getPostmortem(id: string): Promise<Postmortem> {

@@ -41,6 +41,7 @@ import {
 import { postmortemsTranslationRef } from '../../translation';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { PostmortemActionItems } from '../PostmortemActionItems';
+import { deletedPostmortemState } from '../PostmortemList';
 import { RevisionHistory } from '../RevisionHistory';
 import { SeverityChip } from '../SeverityChip';
 
@@ -109,12 +110,8 @@ export const PostmortemDetail = () => {
     setDeleting(true);
     try {
       await api.deletePostmortem(p.id);
-      alertApi.post({
-        message: t('detail.deleted'),
-        severity: 'success',
-        display: 'transient',
-      });
-      navigate('..', { relative: 'path' });
+      // The list says it was deleted and offers the undo.
+      navigate('..', { relative: 'path', state: deletedPostmortemState(p) });
     } catch (e) {
       alertApi.post({ message: errorMessage(e), severity: 'error' });
       setDeleting(false);

@@ -22,7 +22,6 @@ import SearchIcon from '@material-ui/icons/Search';
 import {
   DETECTIONS,
   ListPostmortemsQuery,
-  Page,
   POSTMORTEM_STATUSES,
   Postmortem,
   SEVERITIES,
@@ -31,6 +30,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
+import { usePagedList } from '../../hooks/usePagedList';
 import {
   durationBetween,
   formatDateTime,
@@ -38,6 +38,7 @@ import {
 } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { SeverityChip } from '../SeverityChip';
+import { UndoDeleteAlert } from './UndoDeleteAlert';
 
 const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 400;
@@ -62,10 +63,6 @@ export const PostmortemList = (props: {
   const [searchText, setSearchText] = useState('');
   const [composing, setComposing] = useState(false);
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<Postmortem[]>([]);
-  const [page, setPage] = useState<Page<Postmortem>>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<Error>();
 
   // Japanese input goes through an IME: wait until the writer has committed
   // the characters (compositionend) before searching, and then a moment
@@ -76,41 +73,34 @@ export const PostmortemList = (props: {
     return () => clearTimeout(timer);
   }, [searchText, composing]);
 
-  const load = useCallback(
-    async (cursor?: string) => {
-      setLoading(true);
-      setError(undefined);
-      try {
-        const result = await api.listPostmortems({
-          ...filters,
-          entityRef: props.entityRef ? [props.entityRef] : undefined,
-          q: q || undefined,
-          limit: PAGE_SIZE,
-          cursor,
-        });
-        setItems(previous =>
-          cursor ? [...previous, ...result.items] : result.items,
-        );
-        setPage(result);
-      } catch (e) {
-        setError(e as Error);
-      } finally {
-        setLoading(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      api.listPostmortems({
+        ...filters,
+        entityRef: props.entityRef ? [props.entityRef] : undefined,
+        q: q || undefined,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
     [api, filters, q, props.entityRef],
   );
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const { items, page, loading, error, load } = usePagedList(fetchPage);
 
   const filtered = Boolean(
     q || filters.status || filters.severity || filters.detection,
   );
 
+  // Shown above whatever the list shows, including the empty state after
+  // the last postmortem was deleted.
+  const undoDelete = <UndoDeleteAlert onRestored={() => load()} />;
+
   if (error && items.length === 0) {
-    return <ResponseErrorPanel error={error} />;
+    return (
+      <Box>
+        {undoDelete}
+        <ResponseErrorPanel error={error} />
+      </Box>
+    );
   }
 
   const newButton = (
@@ -127,22 +117,25 @@ export const PostmortemList = (props: {
 
   if (!loading && !filtered && items.length === 0) {
     return (
-      <EmptyState
-        missing="content"
-        title={t('list.emptyTitle')}
-        description={t('list.emptyDescription')}
-        action={
-          <Button
-            component={RouterLink}
-            to="new"
-            variant="contained"
-            color="primary"
-            startIcon={<AddIcon />}
-          >
-            {t('list.emptyAction')}
-          </Button>
-        }
-      />
+      <Box>
+        {undoDelete}
+        <EmptyState
+          missing="content"
+          title={t('list.emptyTitle')}
+          description={t('list.emptyDescription')}
+          action={
+            <Button
+              component={RouterLink}
+              to="new"
+              variant="contained"
+              color="primary"
+              startIcon={<AddIcon />}
+            >
+              {t('list.emptyAction')}
+            </Button>
+          }
+        />
+      </Box>
     );
   }
 
@@ -238,6 +231,7 @@ export const PostmortemList = (props: {
 
   return (
     <Box>
+      {undoDelete}
       <Box
         display="flex"
         flexWrap="wrap"

@@ -1,1 +1,2 @@
 export { PostmortemList } from './PostmortemList';
+export { deletedPostmortemState } from './UndoDeleteAlert';

@@ -1,12 +1,15 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { ReactNode } from 'react';
-import { Link as RouterLink, Route } from 'react-router-dom';
+import { Link as RouterLink, Route, useSearchParams } from 'react-router-dom';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemList } from '../ActionItemList';
+import { DeletedPostmortemList } from '../DeletedPostmortemList';
 import { PostmortemList } from '../PostmortemList';
 import { PostmortemRoutes } from '../PostmortemRoutes';
 import { ReadingSessionDetail } from '../ReadingSessionDetail';
@@ -14,6 +17,8 @@ import { ReadingSessionList } from '../ReadingSessionList';
 
 const PageTabs = (props: {
   selected: 'postmortems' | 'action-items' | 'reading-sessions';
+  /** Controls of the selected tab, shown at the end of the tab row. */
+  actions?: ReactNode;
   children: ReactNode;
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
@@ -22,7 +27,7 @@ const PageTabs = (props: {
   const base = props.selected === 'postmortems' ? '.' : '..';
   return (
     <Box>
-      <Box mb={2}>
+      <Box mb={2} display="flex" alignItems="center" flexWrap="wrap">
         <Tabs value={props.selected} indicatorColor="primary">
           <Tab
             value="postmortems"
@@ -43,9 +48,42 @@ const PageTabs = (props: {
             to={`${base}/reading-sessions`}
           />
         </Tabs>
+        <Box flexGrow={1} />
+        {props.actions}
       </Box>
       {props.children}
     </Box>
+  );
+};
+
+/**
+ * The postmortems tab: the live postmortems, or with "Show deleted" (kept
+ * in the URL, so the back button and links keep it) the deleted ones.
+ */
+const PostmortemsTab = () => {
+  const { t } = useTranslationRef(postmortemsTranslationRef);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const showDeleted = searchParams.get('deleted') === 'true';
+  return (
+    <PageTabs
+      selected="postmortems"
+      actions={
+        <FormControlLabel
+          control={
+            <Switch
+              color="primary"
+              checked={showDeleted}
+              onChange={(_e, checked) =>
+                setSearchParams(checked ? { deleted: 'true' } : {})
+              }
+            />
+          }
+          label={t('deletedList.show')}
+        />
+      }
+    >
+      {showDeleted ? <DeletedPostmortemList /> : <PostmortemList />}
+    </PageTabs>
   );
 };
 
@@ -58,13 +96,7 @@ const PageTabs = (props: {
  */
 export const PostmortemsPageContent = () => (
   <Content>
-    <PostmortemRoutes
-      index={
-        <PageTabs selected="postmortems">
-          <PostmortemList />
-        </PageTabs>
-      }
-    >
+    <PostmortemRoutes index={<PostmortemsTab />}>
       <Route
         path="action-items"
         element={

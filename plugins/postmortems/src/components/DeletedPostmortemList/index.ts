@@ -1,0 +1,1 @@
+export { DeletedPostmortemList } from './DeletedPostmortemList';
