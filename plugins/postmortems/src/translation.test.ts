@@ -1,6 +1,6 @@
 import { postmortemsTranslationRef } from './translation';
 import ja from './translations/ja';
-import { errorMessage, fieldOfError } from './lib/errors';
+import { errorMessage, fieldErrorsOf } from './lib/errors';
 import { formatDuration, formatRelative } from './lib/format';
 import { fromDateTimeLocal, toDateTimeLocal } from './lib/datetime';
 import { responseError } from './__testUtils__/fixtures';
@@ -50,29 +50,48 @@ describe('formatting', () => {
 });
 
 describe('errors', () => {
-  it('finds the field a 400 names, preferring the first and the longest', async () => {
-    const fields = ['title', 'sections', 'sections.summary', 'startedAt'];
+  it('puts each field a 400 names under it, with just its own message', async () => {
+    const fields = [
+      'title',
+      'sections',
+      'sections.summary',
+      'startedAt',
+      'entityRefs',
+    ];
     expect(
-      fieldOfError(
+      fieldErrorsOf(
         await responseError(400, 'Invalid request: sections.summary: too long'),
         fields,
       ),
-    ).toEqual({
-      field: 'sections.summary',
-      message: 'Invalid request: sections.summary: too long',
-    });
+    ).toEqual({ 'sections.summary': 'too long' });
     expect(
-      fieldOfError(
-        await responseError(400, 'Invalid request: startedAt: bad; title: x'),
+      fieldErrorsOf(
+        await responseError(
+          400,
+          'Invalid request: startedAt: must be an ISO 8601 timestamp with offset; title: must not be empty; entityRefs.0: must be an entity ref',
+        ),
         fields,
-      )?.field,
-    ).toBe('startedAt');
+      ),
+    ).toEqual({
+      startedAt: 'must be an ISO 8601 timestamp with offset',
+      title: 'must not be empty',
+      entityRefs: 'must be an entity ref',
+    });
+    // Other wordings: the field named first gets the whole message.
     expect(
-      fieldOfError(await responseError(400, 'Invalid request: body: x'), fields)
-        ?.field,
+      fieldErrorsOf(
+        await responseError(400, 'body/startedAt must be a timestamp'),
+        fields,
+      ),
+    ).toEqual({ startedAt: 'body/startedAt must be a timestamp' });
+    expect(
+      fieldErrorsOf(
+        await responseError(400, 'Invalid request: body: x'),
+        fields,
+      ),
     ).toBeUndefined();
     expect(
-      fieldOfError(await responseError(409, 'title: stale'), fields),
+      fieldErrorsOf(await responseError(409, 'title: stale'), fields),
     ).toBeUndefined();
     expect(errorMessage(new Error('plain'))).toBe('plain');
   });

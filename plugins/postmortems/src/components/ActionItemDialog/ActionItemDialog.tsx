@@ -17,7 +17,7 @@ import {
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { useState } from 'react';
 import { postmortemsApiRef } from '../../api';
-import { errorMessage, fieldOfError, isConflict } from '../../lib/errors';
+import { errorMessage, fieldErrorsOf, isConflict } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConflictAlert } from '../ConflictAlert';
 import { EntityRefPicker } from '../EntityRefPicker';
@@ -122,9 +122,9 @@ export const ActionItemDialog = (props: {
       if (isConflict(e)) {
         setConflict(true);
       } else {
-        const fieldError = fieldOfError(e, FIELDS);
-        if (fieldError?.field) {
-          setFieldErrors({ [fieldError.field]: fieldError.message });
+        const found = fieldErrorsOf(e, FIELDS);
+        if (found) {
+          setFieldErrors(found);
         } else {
           setFormError(errorMessage(e));
         }

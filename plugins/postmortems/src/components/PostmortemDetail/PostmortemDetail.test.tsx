@@ -236,9 +236,7 @@ describe('PostmortemDetail', () => {
     const dueDate = within(dialog).getByLabelText('Due date');
     expect(dueDate).toHaveAttribute('aria-invalid', 'true');
     expect(
-      within(dialog).getByText(
-        'Invalid request: dueDate: must be a date (YYYY-MM-DD)',
-      ),
+      within(dialog).getByText('must be a date (YYYY-MM-DD)', { exact: true }),
     ).toBeInTheDocument();
   });
 

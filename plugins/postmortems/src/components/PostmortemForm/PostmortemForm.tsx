@@ -33,7 +33,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
-import { errorMessage, fieldOfError, isConflict } from '../../lib/errors';
+import { errorMessage, fieldErrorsOf, isConflict } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConflictAlert } from '../ConflictAlert';
 import { EntityRefPicker } from '../EntityRefPicker';
@@ -79,7 +79,7 @@ export const PostmortemForm = (props: {
 
   const [draft, setDraft] = useState<Draft>();
   const [original, setOriginal] = useState<Postmortem>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [formError, setFormError] = useState<string>();
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -172,9 +172,9 @@ export const PostmortemForm = (props: {
         setConflict(true);
       } else {
         const sectionFields = template.sections.map(s => `sections.${s.key}`);
-        const found = fieldOfError(e, [...FIELDS, ...sectionFields]);
-        if (found?.field) {
-          setErrors({ [found.field]: found.message });
+        const found = fieldErrorsOf(e, [...FIELDS, ...sectionFields]);
+        if (found) {
+          setErrors(found);
           setFormError(t('form.invalid'));
         } else {
           setFormError(errorMessage(e));

@@ -127,6 +127,41 @@ describe('ReadingSessionCard', () => {
     );
   });
 
+  it("shows the API's 400 under the field it names", async () => {
+    const api = mockPostmortemsApi({
+      createReadingSession: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            400,
+            'Invalid request: scheduledAt: must be an ISO 8601 timestamp with offset',
+          ),
+        ),
+    });
+    render(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Schedule a session' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/Date and time/), {
+      target: { value: '2026-12-04T16:30' },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Schedule a session' }),
+    );
+
+    expect(
+      await within(dialog).findByText(
+        'must be an ISO 8601 timestamp with offset',
+        { exact: true },
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/Date and time/)).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+  });
+
   it('suggests three postmortems with their reasons when nothing is picked, and picks one', async () => {
     const api = render(
       mockPostmortemsApi({

@@ -10,7 +10,7 @@ import { ReadingSession } from '@postmortems/backstage-plugin-postmortems-common
 import { useState } from 'react';
 import { postmortemsApiRef } from '../../api';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime';
-import { errorMessage, fieldOfError } from '../../lib/errors';
+import { errorMessage, fieldErrorsOf } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { EntityRefPicker } from '../EntityRefPicker';
 
@@ -79,9 +79,9 @@ export const ScheduleSessionDialog = (props: {
       });
       props.onScheduled(session);
     } catch (e) {
-      const fieldError = fieldOfError(e, FIELDS);
-      if (fieldError?.field) {
-        setFieldErrors({ [fieldError.field]: fieldError.message });
+      const found = fieldErrorsOf(e, FIELDS);
+      if (found) {
+        setFieldErrors(found);
       } else {
         setFormError(errorMessage(e));
       }
