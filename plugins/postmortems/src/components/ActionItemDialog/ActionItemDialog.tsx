@@ -5,7 +5,6 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -21,6 +20,7 @@ import { errorMessage, fieldErrorsOf, isConflict } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConflictAlert } from '../ConflictAlert';
 import { EntityRefPicker } from '../EntityRefPicker';
+import { SelectField } from '../SelectField';
 
 const FIELDS = [
   'title',
@@ -159,24 +159,14 @@ export const ActionItemDialog = (props: {
     values: readonly string[],
     labelOf: (value: string) => string,
   ) => (
-    <TextField
+    <SelectField
       id={`action-item-${field}`}
-      select
       label={label}
       value={draft[field]}
-      onChange={e => set(field, e.target.value as any)}
-      error={Boolean(fieldErrors[field])}
-      helperText={fieldErrors[field]}
-      fullWidth
-      variant="outlined"
-      margin="dense"
-    >
-      {values.map(value => (
-        <MenuItem key={value} value={value}>
-          {labelOf(value)}
-        </MenuItem>
-      ))}
-    </TextField>
+      options={values.map(value => ({ value, label: labelOf(value) }))}
+      onChange={value => set(field, value as any)}
+      error={fieldErrors[field]}
+    />
   );
 
   return (

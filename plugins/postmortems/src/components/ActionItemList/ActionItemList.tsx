@@ -5,17 +5,16 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
   ActionItem,
   ActionItemStatus,
-  Page,
 } from '@postmortems/backstage-plugin-postmortems-common';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { postmortemsApiRef } from '../../api';
+import { usePagedList } from '../../hooks/usePagedList';
 import { usePostmortemLink } from '../../hooks/usePostmortemLink';
 import {
   ActionItemFilter,
@@ -26,6 +25,7 @@ import { errorMessage, isConflict } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemTable } from '../ActionItemTable';
 import { ConflictAlert } from '../ConflictAlert';
+import { LoadMoreButton } from '../LoadMoreButton';
 
 // Items are sorted on the client (overdue first, then due date), so fetch
 // generous pages: a team's open items rarely exceed one.
@@ -44,40 +44,21 @@ export const ActionItemList = (props: {
   const alertApi = useApi(alertApiRef);
   const postmortemLink = usePostmortemLink();
   const [filter, setFilter] = useState<ActionItemFilter>('open');
-  const [items, setItems] = useState<ActionItem[]>([]);
-  const [page, setPage] = useState<Page<ActionItem>>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<Error>();
   const [conflict, setConflict] = useState(false);
 
-  const load = useCallback(
-    async (cursor?: string) => {
-      setLoading(true);
-      setError(undefined);
-      try {
-        const result = await api.listActionItems({
-          ...queryForFilter(filter),
-          entityRef: props.entityRef ? [props.entityRef] : undefined,
-          owner: props.owner ? [props.owner] : undefined,
-          limit: PAGE_SIZE,
-          cursor,
-        });
-        setItems(previous =>
-          cursor ? [...previous, ...result.items] : result.items,
-        );
-        setPage(result);
-      } catch (e) {
-        setError(e as Error);
-      } finally {
-        setLoading(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      api.listActionItems({
+        ...queryForFilter(filter),
+        entityRef: props.entityRef ? [props.entityRef] : undefined,
+        owner: props.owner ? [props.owner] : undefined,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
     [api, filter, props.entityRef, props.owner],
   );
-
-  useEffect(() => {
-    load();
-  }, [load]);
+  const { items, setItems, page, loading, error, load } =
+    usePagedList(fetchPage);
 
   const onStatusChange = async (item: ActionItem, status: ActionItemStatus) => {
     try {
@@ -158,13 +139,7 @@ export const ActionItemList = (props: {
           }
         />
       )}
-      {page?.nextCursor && !loading && (
-        <Box display="flex" justifyContent="flex-end" mt={1}>
-          <Button onClick={() => load(page.nextCursor)}>
-            {t('common.loadMore')}
-          </Button>
-        </Box>
-      )}
+      <LoadMoreButton page={page} loading={loading} onLoad={load} />
     </Box>
   );
 };

@@ -4,11 +4,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import {
-  alertApiRef,
-  useApi,
-  useTranslationRef,
-} from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -20,9 +16,10 @@ import { useCallback, useState } from 'react';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
 import { usePagedList } from '../../hooks/usePagedList';
-import { errorMessage } from '../../lib/errors';
+import { useRestorePostmortem } from '../../hooks/useRestorePostmortem';
 import { formatDateTime } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
+import { LoadMoreButton } from '../LoadMoreButton';
 
 const PAGE_SIZE = 20;
 
@@ -34,7 +31,7 @@ const PAGE_SIZE = 20;
 export const DeletedPostmortemList = () => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
   const api = useApi(postmortemsApiRef);
-  const alertApi = useApi(alertApiRef);
+  const restorePostmortem = useRestorePostmortem();
   const language = useLanguage();
   const [restoring, setRestoring] = useState<string>();
   const [restoreError, setRestoreError] = useState<string>();
@@ -49,21 +46,13 @@ export const DeletedPostmortemList = () => {
   const restore = async (p: Postmortem) => {
     setRestoring(p.id);
     setRestoreError(undefined);
-    try {
-      await api.restorePostmortem(p.id);
-      alertApi.post({
-        message: t('list.restored', { title: p.title }),
-        severity: 'success',
-        display: 'transient',
-      });
+    const failure = await restorePostmortem(p);
+    if (failure) {
+      setRestoreError(failure);
+    } else {
       await load();
-    } catch (e) {
-      setRestoreError(
-        t('list.restoreFailed', { title: p.title, message: errorMessage(e) }),
-      );
-    } finally {
-      setRestoring(undefined);
     }
+    setRestoring(undefined);
   };
 
   const columns: TableColumn<Postmortem>[] = [
@@ -138,13 +127,7 @@ export const DeletedPostmortemList = () => {
           options={{ paging: false, search: false, sorting: false }}
         />
       )}
-      {page?.nextCursor && !loading && (
-        <Box display="flex" justifyContent="flex-end" mt={1}>
-          <Button onClick={() => load(page.nextCursor)}>
-            {t('common.loadMore')}
-          </Button>
-        </Box>
-      )}
+      <LoadMoreButton page={page} loading={loading} onLoad={load} />
     </Box>
   );
 };

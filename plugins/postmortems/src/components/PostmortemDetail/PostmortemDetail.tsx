@@ -17,7 +17,6 @@ import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import {
@@ -26,7 +25,7 @@ import {
   sectionTitle,
   sreBookTemplate,
 } from '@postmortems/backstage-plugin-postmortems-common';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { postmortemsApiRef } from '../../api';
@@ -40,6 +39,8 @@ import {
 } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { DetailHeader } from '../DetailHeader';
+import { Fact } from '../Fact';
 import { PostmortemActionItems } from '../PostmortemActionItems';
 import { deletedPostmortemState } from '../PostmortemList';
 import { RevisionHistory } from '../RevisionHistory';
@@ -60,17 +61,6 @@ function sectionsOf(
     .map(key => ({ key, title: {} }));
   return [...known, ...extra];
 }
-
-const Field = (props: { label: string; children: ReactNode }) => (
-  <Box mb={1.5}>
-    <Typography variant="caption" color="textSecondary" component="div">
-      {props.label}
-    </Typography>
-    <Typography variant="body2" component="div">
-      {props.children}
-    </Typography>
-  </Box>
-);
 
 /**
  * One postmortem: its sections as Markdown, the facts of the incident, the
@@ -128,19 +118,9 @@ export const PostmortemDetail = () => {
 
   return (
     <Box>
-      <Box display="flex" alignItems="center" flexWrap="wrap" mb={2}>
-        <Button
-          component={RouterLink}
-          to=".."
-          relative="path"
-          startIcon={<ArrowBackIcon />}
-        >
-          {t('common.back')}
-        </Button>
-        <Box flexGrow={1} ml={1}>
-          <Typography variant="h4" component="h1">
-            {p.title}
-          </Typography>
+      <DetailHeader
+        title={p.title}
+        subtitle={
           <Typography variant="body2" color="textSecondary">
             {t('detail.lastUpdated', {
               when: formatRelative(p.updatedAt, language),
@@ -149,26 +129,30 @@ export const PostmortemDetail = () => {
               ),
             })}
           </Typography>
-        </Box>
-        <Button
-          component={RouterLink}
-          to="edit"
-          color="primary"
-          variant="outlined"
-          startIcon={<EditIcon />}
-          style={{ marginRight: 8 }}
-        >
-          {t('common.edit')}
-        </Button>
-        <Button
-          color="secondary"
-          variant="outlined"
-          startIcon={<DeleteIcon />}
-          onClick={() => setConfirmDelete(true)}
-        >
-          {t('common.delete')}
-        </Button>
-      </Box>
+        }
+        actions={
+          <>
+            <Button
+              component={RouterLink}
+              to="edit"
+              color="primary"
+              variant="outlined"
+              startIcon={<EditIcon />}
+              style={{ marginRight: 8 }}
+            >
+              {t('common.edit')}
+            </Button>
+            <Button
+              color="secondary"
+              variant="outlined"
+              startIcon={<DeleteIcon />}
+              onClick={() => setConfirmDelete(true)}
+            >
+              {t('common.delete')}
+            </Button>
+          </>
+        }
+      />
       <Grid container spacing={3}>
         <Grid item xs={12} md={8}>
           <InfoCard title={t('detail.sections')}>
@@ -190,39 +174,39 @@ export const PostmortemDetail = () => {
         </Grid>
         <Grid item xs={12} md={4}>
           <InfoCard title={t('detail.metadata')}>
-            <Field label={t('detail.status')}>
+            <Fact label={t('detail.status')}>
               {t(`postmortemStatus.${p.status}`)}
-            </Field>
-            <Field label={t('detail.severity')}>
+            </Fact>
+            <Fact label={t('detail.severity')}>
               <SeverityChip severity={p.severity} />
-            </Field>
-            <Field label={t('detail.detection')}>
+            </Fact>
+            <Fact label={t('detail.detection')}>
               {t(`detection.${p.detection}`)}
-            </Field>
-            <Field label={t('detail.startedAt')}>{time(p.startedAt)}</Field>
-            <Field label={t('detail.detectedAt')}>{time(p.detectedAt)}</Field>
-            <Field label={t('detail.mitigatedAt')}>{time(p.mitigatedAt)}</Field>
-            <Field label={t('detail.resolvedAt')}>{time(p.resolvedAt)}</Field>
-            <Field label={t('detail.duration')}>
+            </Fact>
+            <Fact label={t('detail.startedAt')}>{time(p.startedAt)}</Fact>
+            <Fact label={t('detail.detectedAt')}>{time(p.detectedAt)}</Fact>
+            <Fact label={t('detail.mitigatedAt')}>{time(p.mitigatedAt)}</Fact>
+            <Fact label={t('detail.resolvedAt')}>{time(p.resolvedAt)}</Fact>
+            <Fact label={t('detail.duration')}>
               {span(p.startedAt, p.resolvedAt)}
-            </Field>
-            <Field label={t('detail.timeToDetect')}>
+            </Fact>
+            <Fact label={t('detail.timeToDetect')}>
               {span(p.startedAt, p.detectedAt)}
-            </Field>
-            <Field label={t('detail.entities')}>
+            </Fact>
+            <Fact label={t('detail.entities')}>
               <EntityRefLinks
                 entityRefs={p.entityRefs}
                 defaultKind="component"
               />
-            </Field>
-            <Field label={t('detail.authors')}>
+            </Fact>
+            <Fact label={t('detail.authors')}>
               {p.authors.length > 0 ? (
                 <EntityRefLinks entityRefs={p.authors} defaultKind="user" />
               ) : (
                 t('common.none')
               )}
-            </Field>
-            <Field label={t('detail.tags')}>
+            </Fact>
+            <Fact label={t('detail.tags')}>
               {p.tags.length > 0
                 ? p.tags.map(tag => (
                     <Chip
@@ -233,8 +217,8 @@ export const PostmortemDetail = () => {
                     />
                   ))
                 : t('common.none')}
-            </Field>
-            <Field label={t('readingSession.readings')}>
+            </Fact>
+            <Fact label={t('readingSession.readings')}>
               {p.readings && p.readings.count > 0
                 ? t('readingSession.readingsCount', {
                     count: p.readings.count,
@@ -243,7 +227,7 @@ export const PostmortemDetail = () => {
                       : t('common.none'),
                   })
                 : t('readingSession.readingsNever')}
-            </Field>
+            </Fact>
           </InfoCard>
         </Grid>
         <Grid item xs={12} md={8}>

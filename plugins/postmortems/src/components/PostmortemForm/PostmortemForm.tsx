@@ -12,7 +12,6 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import IconButton from '@material-ui/core/IconButton';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
@@ -37,6 +36,7 @@ import { errorMessage, fieldErrorsOf, isConflict } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConflictAlert } from '../ConflictAlert';
 import { EntityRefPicker } from '../EntityRefPicker';
+import { SelectField } from '../SelectField';
 import { MarkdownField } from '../MarkdownField';
 import {
   changedFields,
@@ -190,24 +190,14 @@ export const PostmortemForm = (props: {
     label: string,
     options: { value: string; label: string }[],
   ) => (
-    <TextField
+    <SelectField
       id={`postmortem-${field}`}
-      select
-      fullWidth
-      variant="outlined"
-      margin="dense"
       label={label}
       value={draft[field]}
-      onChange={e => set(field, e.target.value as any)}
-      error={Boolean(errors[field])}
-      helperText={errors[field]}
-    >
-      {options.map(option => (
-        <MenuItem key={option.value} value={option.value}>
-          {option.label}
-        </MenuItem>
-      ))}
-    </TextField>
+      options={options}
+      onChange={value => set(field, value as any)}
+      error={errors[field]}
+    />
   );
 
   const timeField = (field: (typeof TIME_FIELDS)[number], label: string) => (

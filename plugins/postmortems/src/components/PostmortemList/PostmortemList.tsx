@@ -103,7 +103,7 @@ export const PostmortemList = (props: {
     );
   }
 
-  const newButton = (
+  const newButton = (label: string) => (
     <Button
       component={RouterLink}
       to="new"
@@ -111,7 +111,7 @@ export const PostmortemList = (props: {
       color="primary"
       startIcon={<AddIcon />}
     >
-      {t('list.newPostmortem')}
+      {label}
     </Button>
   );
 
@@ -123,17 +123,7 @@ export const PostmortemList = (props: {
           missing="content"
           title={t('list.emptyTitle')}
           description={t('list.emptyDescription')}
-          action={
-            <Button
-              component={RouterLink}
-              to="new"
-              variant="contained"
-              color="primary"
-              startIcon={<AddIcon />}
-            >
-              {t('list.emptyAction')}
-            </Button>
-          }
+          action={newButton(t('list.emptyAction'))}
         />
       </Box>
     );
@@ -270,7 +260,7 @@ export const PostmortemList = (props: {
           t(`detection.${v}`),
         )}
         <Box flexGrow={1} />
-        {newButton}
+        {newButton(t('list.newPostmortem'))}
       </Box>
       {error && <ResponseErrorPanel error={error} />}
       {loading && items.length === 0 && <Progress />}

@@ -1,8 +1,4 @@
-import {
-  alertApiRef,
-  useApi,
-  useTranslationRef,
-} from '@backstage/frontend-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
@@ -10,8 +6,7 @@ import CloseIcon from '@material-ui/icons/Close';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { postmortemsApiRef } from '../../api';
-import { errorMessage } from '../../lib/errors';
+import { useRestorePostmortem } from '../../hooks/useRestorePostmortem';
 import { postmortemsTranslationRef } from '../../translation';
 
 type DeletedPostmortem = { id: string; title: string };
@@ -35,12 +30,11 @@ export function deletedPostmortemState(postmortem: DeletedPostmortem): {
  */
 export const UndoDeleteAlert = (props: { onRestored: () => void }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
-  const api = useApi(postmortemsApiRef);
-  const alertApi = useApi(alertApiRef);
+  const restore = useRestorePostmortem();
   const location = useLocation();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const [error, setError] = useState<string>();
   const deleted = (
     location.state as Partial<ReturnType<typeof deletedPostmortemState>> | null
   )?.deletedPostmortem;
@@ -59,19 +53,13 @@ export const UndoDeleteAlert = (props: { onRestored: () => void }) => {
   const undo = async () => {
     setBusy(true);
     setError(undefined);
-    try {
-      await api.restorePostmortem(deleted.id);
-      alertApi.post({
-        message: t('list.restored', { title: deleted.title }),
-        severity: 'success',
-        display: 'transient',
-      });
+    const failure = await restore(deleted);
+    setBusy(false);
+    if (failure) {
+      setError(failure);
+    } else {
       dismiss();
       props.onRestored();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -95,12 +83,7 @@ export const UndoDeleteAlert = (props: { onRestored: () => void }) => {
           </>
         }
       >
-        {error
-          ? t('list.restoreFailed', {
-              title: deleted.title,
-              message: errorMessage(error),
-            })
-          : t('detail.deleted')}
+        {error ?? t('detail.deleted')}
       </Alert>
     </Box>
   );

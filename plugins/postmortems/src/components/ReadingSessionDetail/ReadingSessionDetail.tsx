@@ -14,11 +14,9 @@ import { ResponseError } from '@backstage/errors';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
-import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import Alert from '@material-ui/lab/Alert';
 import {
   READING_SESSION_STATUSES,
@@ -26,7 +24,7 @@ import {
   ReadingSessionStatus,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { useEffect, useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
@@ -36,10 +34,12 @@ import { formatDateTime } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemDialog } from '../ActionItemDialog';
 import { ConflictAlert } from '../ConflictAlert';
+import { DetailHeader } from '../DetailHeader';
 import { EntityRefPicker } from '../EntityRefPicker';
 import { MarkdownField } from '../MarkdownField';
 import { PickSummary } from '../PickSummary';
 import { PostmortemPicker } from '../PostmortemPicker';
+import { SelectField } from '../SelectField';
 import {
   ReadingSessionStatusChip,
   useReadingSessionStatusLabel,
@@ -157,25 +157,15 @@ export const ReadingSessionDetail = () => {
 
   return (
     <Box>
-      <Box display="flex" alignItems="center" flexWrap="wrap" mb={2}>
-        <Button
-          component={RouterLink}
-          to=".."
-          relative="path"
-          startIcon={<ArrowBackIcon />}
-        >
-          {t('common.back')}
-        </Button>
-        <Box flexGrow={1} ml={1}>
-          <Typography variant="h4" component="h1">
-            {formatDateTime(session.scheduledAt, language)}
-          </Typography>
+      <DetailHeader
+        title={formatDateTime(session.scheduledAt, language)}
+        subtitle={
           <Box display="flex" alignItems="center" style={{ gap: 8 }}>
             <EntityRefLink entityRef={session.ownerGroup} defaultKind="group" />
             <ReadingSessionStatusChip status={session.status} />
           </Box>
-        </Box>
-      </Box>
+        }
+      />
       <Grid container spacing={3}>
         <Grid item xs={12} md={7}>
           <InfoCard title={t('readingSession.editTitle')}>
@@ -208,24 +198,16 @@ export const ReadingSessionDetail = () => {
                 />
               </Grid>
               <Grid item xs={6} sm={3}>
-                <TextField
+                <SelectField
                   id="reading-session-status"
-                  select
                   label={t('readingSession.fieldStatus')}
                   value={draft.status}
-                  onChange={e =>
-                    set('status', e.target.value as ReadingSessionStatus)
-                  }
-                  fullWidth
-                  variant="outlined"
-                  margin="dense"
-                >
-                  {READING_SESSION_STATUSES.map(status => (
-                    <MenuItem key={status} value={status}>
-                      {statusLabel(status)}
-                    </MenuItem>
-                  ))}
-                </TextField>
+                  options={READING_SESSION_STATUSES.map(status => ({
+                    value: status,
+                    label: statusLabel(status),
+                  }))}
+                  onChange={status => set('status', status)}
+                />
               </Grid>
               <Grid item xs={12}>
                 <PostmortemPicker

@@ -9,7 +9,6 @@ import {
   Postmortem,
   ReadingSession,
 } from '@postmortems/backstage-plugin-postmortems-common';
-import { ReactNode } from 'react';
 import { useLanguage } from '../../hooks/useLanguage';
 import {
   usePostmortemLink,
@@ -17,18 +16,8 @@ import {
 } from '../../hooks/usePostmortemLink';
 import { formatDateTime } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
+import { Fact } from '../Fact';
 import { ReadingSessionStatusChip } from '../ReadingSessionStatusChip';
-
-const Fact = (props: { label: string; children: ReactNode }) => (
-  <Box mb={1}>
-    <Typography variant="caption" color="textSecondary" component="div">
-      {props.label}
-    </Typography>
-    <Typography variant="body2" component="div">
-      {props.children}
-    </Typography>
-  </Box>
-);
 
 /**
  * One reading session in the list: when, which group, who facilitated,
@@ -65,7 +54,7 @@ export const SessionItem = (props: {
       >
         <Grid container spacing={2}>
           <Grid item xs={12} md={4}>
-            <Fact label={t('readingSession.pick')}>
+            <Fact spacing={1} label={t('readingSession.pick')}>
               {s.postmortemId ? (
                 <Link to={pickHref ?? ''}>
                   {props.pick?.title ?? s.postmortemId}
@@ -74,14 +63,14 @@ export const SessionItem = (props: {
                 t('readingSession.noPick')
               )}
             </Fact>
-            <Fact label={t('readingSession.facilitator')}>
+            <Fact spacing={1} label={t('readingSession.facilitator')}>
               {s.facilitator ? (
                 <EntityRefLink entityRef={s.facilitator} defaultKind="user" />
               ) : (
                 t('readingSession.noFacilitator')
               )}
             </Fact>
-            <Fact label={t('readingSession.participants')}>
+            <Fact spacing={1} label={t('readingSession.participants')}>
               {s.participants.length > 0 ? (
                 <EntityRefLinks
                   entityRefs={s.participants}
@@ -93,7 +82,7 @@ export const SessionItem = (props: {
             </Fact>
           </Grid>
           <Grid item xs={12} md={8}>
-            <Fact label={t('readingSession.notes')}>
+            <Fact spacing={1} label={t('readingSession.notes')}>
               {s.notes?.trim() ? (
                 <MarkdownContent content={s.notes} />
               ) : (
@@ -102,7 +91,7 @@ export const SessionItem = (props: {
                 </Typography>
               )}
             </Fact>
-            <Fact label={t('readingSession.raisedActionItems')}>
+            <Fact spacing={1} label={t('readingSession.raisedActionItems')}>
               {props.actionItems.length > 0 ? (
                 <Box component="ul" m={0} pl={2.5}>
                   {props.actionItems.map(item => (
