@@ -15,5 +15,6 @@ export type {
   PostmortemStore,
   ReadingSessionFilter,
   ReadingSessionInput,
+  SuggestionCandidate,
   SuggestionCandidates,
 } from './database/PostmortemStore';

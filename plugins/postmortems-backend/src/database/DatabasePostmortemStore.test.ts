@@ -684,5 +684,93 @@ describe.each(databases.eachSupportedId())(
           .pickedForUpcoming,
       ).toEqual([]);
     });
+
+    it('gives ranking a projection that agrees with the whole postmortems', async () => {
+      const read = await store.createPostmortem(
+        postmortem({
+          entityRefs: ['component:default/a', 'component:default/b'],
+          resolvedAt: '2026-10-01T05:00:00.000Z',
+        }),
+        ALICE,
+      );
+      const unread = await store.createPostmortem(
+        postmortem({ severity: 'sev1', mitigatedAt: null }),
+        ALICE,
+      );
+      const draft = await store.createPostmortem(
+        postmortem({ status: 'draft' }),
+        ALICE,
+      );
+      const deleted = await store.createPostmortem(postmortem(), ALICE);
+      await store.deletePostmortem(deleted.id, ALICE);
+      for (const [dueDate, status] of [
+        ['2026-11-19', 'open'],
+        ['2026-11-19', 'done'],
+        ['2026-12-01', 'in_progress'],
+        [null, 'wont_do'],
+      ] as const) {
+        await store.createActionItem(
+          read.id,
+          { title: 'x', dueDate, status },
+          ALICE,
+        );
+      }
+      for (const scheduledAt of [
+        '2026-09-10T06:00:00.000Z',
+        '2026-10-15T06:00:00.000Z',
+      ]) {
+        await store.createReadingSession(
+          {
+            ownerGroup: 'group:default/other',
+            scheduledAt,
+            postmortemId: read.id,
+            status: 'held',
+          },
+          ALICE,
+        );
+      }
+
+      const whole = await store.getPostmortems([
+        unread.id,
+        read.id,
+        draft.id,
+        deleted.id,
+        '00000000-0000-4000-8000-000000000000',
+      ]);
+      expect(whole.map(p => p.id).sort()).toEqual(
+        [read.id, unread.id, draft.id].sort(),
+      );
+      expect(await store.getPostmortems([])).toEqual([]);
+
+      const { postmortems } = await store.suggestionCandidates(
+        'group:default/sre',
+      );
+      const expected = [read, unread].map(({ id }) => {
+        const p = whole.find(w => w.id === id)!;
+        return {
+          id: p.id,
+          severity: p.severity,
+          startedAt: p.startedAt,
+          mitigatedAt: p.mitigatedAt,
+          resolvedAt: p.resolvedAt,
+          entityRefs: p.entityRefs,
+          actionItemCounts: p.actionItemCounts,
+          readings: p.readings,
+        };
+      });
+      expect(postmortems.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        expected.sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      expect(postmortems.find(p => p.id === read.id)!.actionItemCounts).toEqual(
+        { open: 2, overdue: 1, done: 2, total: 4 },
+      );
+      expect(postmortems.find(p => p.id === read.id)!.readings).toEqual({
+        count: 2,
+        lastReadAt: '2026-10-15T06:00:00.000Z',
+      });
+      expect(postmortems.find(p => p.id === unread.id)).not.toHaveProperty(
+        'mitigatedAt',
+      );
+    });
   },
 );

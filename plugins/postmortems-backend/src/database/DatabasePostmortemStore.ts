@@ -86,6 +86,10 @@ export class DatabasePostmortemStore implements PostmortemStore {
     return this.postmortems.getPostmortem(id, options);
   }
 
+  getPostmortems(ids: string[]): Promise<Postmortem[]> {
+    return this.postmortems.getPostmortems(ids);
+  }
+
   listPostmortems(filter: PostmortemFilter): Promise<Page<Postmortem>> {
     return this.postmortems.listPostmortems(filter);
   }

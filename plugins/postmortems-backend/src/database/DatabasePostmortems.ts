@@ -78,6 +78,17 @@ export class DatabasePostmortems {
     return row ? (await decoratePostmortems(this.ctx, [row]))[0] : undefined;
   }
 
+  async getPostmortems(ids: string[]): Promise<Postmortem[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = await this.ctx
+      .db('postmortems')
+      .whereIn('id', ids)
+      .whereNull('deleted_at');
+    return decoratePostmortems(this.ctx, rows);
+  }
+
   async listPostmortems(filter: PostmortemFilter): Promise<Page<Postmortem>> {
     const { db } = this.ctx;
     const limit = filter.limit ?? DEFAULT_LIMIT;

@@ -8,14 +8,17 @@ import {
   compact,
   decodeCursor,
   encodeCursor,
+  parseJson,
   toDate,
   toIso,
   toNumber,
+  toOptionalIso,
 } from './conversions';
-import { decoratePostmortems } from './decoratePostmortems';
+import { loadDecorations } from './decoratePostmortems';
 import {
   ReadingSessionFilter,
   ReadingSessionInput,
+  SuggestionCandidate,
   SuggestionCandidates,
 } from './PostmortemStore';
 import {
@@ -156,18 +159,34 @@ export class DatabaseReadingSessions {
     return (await this.getReadingSession(id))!;
   }
 
+  /**
+   * Ranking looks at every live published postmortem (thousands in a big
+   * organisation), so it gets a narrow projection: no sections or timeline
+   * to read and parse, and the counts and readings from grouped queries on a
+   * subquery rather than on a list of thousands of bound ids. The route
+   * loads the whole postmortems of the top few only.
+   */
   async suggestionCandidates(
     ownerGroup: string,
   ): Promise<SuggestionCandidates> {
     const { db } = this.ctx;
-    const [rows, upcoming, covered] = await Promise.all([
-      db('postmortems')
-        .whereNull('deleted_at')
-        .where('status', 'published')
+    const published = () =>
+      db('postmortems').whereNull('deleted_at').where('status', 'published');
+    const [rows, decorationOf, upcoming, covered] = await Promise.all([
+      published()
+        .select(
+          'id',
+          'severity',
+          'started_at',
+          'mitigated_at',
+          'resolved_at',
+          'entity_refs',
+        )
         .orderBy([
           { column: 'started_at', order: 'desc' },
           { column: 'id', order: 'desc' },
         ]),
+      loadDecorations(this.ctx, published().select('id')),
       db('reading_sessions')
         .where({ owner_group: ownerGroup, status: 'planned' })
         .where('scheduled_at', '>=', this.ctx.clock())
@@ -180,7 +199,18 @@ export class DatabaseReadingSessions {
         .select('e.entity_ref', db.raw('MAX(s.scheduled_at) AS last_at')),
     ]);
     return {
-      postmortems: await decoratePostmortems(this.ctx, rows),
+      postmortems: rows.map(
+        (row: Row): SuggestionCandidate =>
+          compact({
+            id: row.id,
+            severity: row.severity,
+            startedAt: toIso(row.started_at),
+            mitigatedAt: toOptionalIso(row.mitigated_at),
+            resolvedAt: toOptionalIso(row.resolved_at),
+            entityRefs: parseJson<string[]>(row.entity_refs, []),
+            ...decorationOf(row.id),
+          }),
+      ),
       pickedForUpcoming: upcoming.map(r => r.postmortem_id),
       lastCoveredAt: Object.fromEntries(
         covered.map((r: Row) => [r.entity_ref, toIso(r.last_at)]),

@@ -123,13 +123,31 @@ export interface ReadingSessionFilter {
 }
 
 /**
+ * What ranking sees of a postmortem: the fields that earn it points, without
+ * the sections, timeline and the rest that only the top few need.
+ *
+ * @alpha
+ */
+export type SuggestionCandidate = Pick<
+  Postmortem,
+  | 'id'
+  | 'severity'
+  | 'startedAt'
+  | 'mitigatedAt'
+  | 'resolvedAt'
+  | 'entityRefs'
+  | 'actionItemCounts'
+  | 'readings'
+>;
+
+/**
  * What ranking the picks of a group's reading sessions needs to know.
  *
  * @alpha
  */
 export interface SuggestionCandidates {
   /** Every live published postmortem, with counts and readings. */
-  postmortems: Postmortem[];
+  postmortems: SuggestionCandidate[];
   /** Postmortems already picked for a planned session from now on. */
   pickedForUpcoming: string[];
   /** Per entity ref, when the group last read a postmortem about it. */
@@ -151,6 +169,8 @@ export interface PostmortemStore {
     id: string,
     options?: { includeDeleted?: boolean },
   ): Promise<Postmortem | undefined>;
+  /** The live ones of these postmortems, in no particular order. */
+  getPostmortems(ids: string[]): Promise<Postmortem[]>;
   /**
    * Live postmortems, newest first by `startedAt`, then by id; with
    * `deleted`, the deleted ones, most recently deleted first, then by id.

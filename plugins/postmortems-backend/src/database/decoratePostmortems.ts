@@ -1,25 +1,26 @@
-import {
-  ActionItemCounts,
-  Postmortem,
-} from '@postmortems/backstage-plugin-postmortems-common';
+import { Postmortem } from '@postmortems/backstage-plugin-postmortems-common';
+import { Knex } from 'knex';
 import { compact, toNumber, toOptionalIso } from './conversions';
 import { CLOSED_STATUSES, Row, rowToPostmortem } from './rows';
 import { StoreContext } from './StoreContext';
 
+/** What the API adds to a stored postmortem. */
+export type PostmortemDecoration = Pick<
+  Postmortem,
+  'actionItemCounts' | 'readings'
+>;
+
 /**
- * Postmortem rows as the API returns them: with their action item counts and
- * readings, found with one grouped query each rather than one per
- * postmortem. Lists, single reads and suggestions all go through here.
+ * The action item counts and readings of the postmortems that `ids` selects
+ * (a list, or a subquery of ids when there are thousands), found with one
+ * grouped query each rather than one per postmortem. The answer gives zero
+ * counts for a postmortem without action items or readings.
  */
-export async function decoratePostmortems(
+export async function loadDecorations(
   ctx: StoreContext,
-  rows: Row[],
-): Promise<Postmortem[]> {
-  if (rows.length === 0) {
-    return [];
-  }
+  ids: string[] | Knex.QueryBuilder,
+): Promise<(id: string) => PostmortemDecoration> {
   const { db } = ctx;
-  const ids = rows.map(r => r.id);
   const [counts, readings] = await Promise.all([
     db('action_items')
       .whereIn('postmortem_id', ids)
@@ -48,24 +49,44 @@ export async function decoratePostmortems(
   ]);
   const countsById = new Map(counts.map((c: Row) => [c.postmortem_id, c]));
   const readingsById = new Map(readings.map((r: Row) => [r.postmortem_id, r]));
-  return rows.map(row => {
-    const c = countsById.get(row.id);
-    const r = readingsById.get(row.id);
+  return id => {
+    const c = countsById.get(id);
+    const r = readingsById.get(id);
     const total = toNumber(c?.total);
     const done = toNumber(c?.done);
-    const actionItemCounts: ActionItemCounts = {
-      open: total - done,
-      overdue: toNumber(c?.overdue),
-      done,
-      total,
-    };
     return {
-      ...rowToPostmortem(row),
-      actionItemCounts,
+      actionItemCounts: {
+        open: total - done,
+        overdue: toNumber(c?.overdue),
+        done,
+        total,
+      },
       readings: compact({
         count: toNumber(r?.readings),
         lastReadAt: toOptionalIso(r?.last_read_at),
       }),
     };
-  });
+  };
+}
+
+/**
+ * Postmortem rows as the API returns them: with their action item counts and
+ * readings. Lists and single reads go through here; suggestions rank on the
+ * same decorations of a lighter projection.
+ */
+export async function decoratePostmortems(
+  ctx: StoreContext,
+  rows: Row[],
+): Promise<Postmortem[]> {
+  if (rows.length === 0) {
+    return [];
+  }
+  const decorationOf = await loadDecorations(
+    ctx,
+    rows.map(r => r.id),
+  );
+  return rows.map(row => ({
+    ...rowToPostmortem(row),
+    ...decorationOf(row.id),
+  }));
 }

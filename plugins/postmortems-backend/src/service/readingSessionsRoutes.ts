@@ -1,6 +1,7 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CurrentReadingSessionResponse,
+  ReadingSessionSuggestionsResponse,
   createReadingSessionRequestSchema,
   currentReadingSessionQuerySchema,
   idParamsSchema,
@@ -99,14 +100,25 @@ export function registerReadingSessionRoutes(
       readingSessionSuggestionsQuerySchema,
       req.query,
     );
-    const candidates = await store.suggestionCandidates(ownerGroup);
-    res.json({
-      items: rankSuggestions(candidates, {
+    const ranked = rankSuggestions(
+      await store.suggestionCandidates(ownerGroup),
+      {
         now: context.clock(),
         timezone: context.timezone,
         limit: limit ?? 5,
+      },
+    );
+    // Ranking saw a light projection; only the picks are loaded whole. One
+    // deleted in between is left out rather than answered half.
+    const loaded = await store.getPostmortems(ranked.map(s => s.postmortem.id));
+    const byId = new Map(loaded.map(p => [p.id, p]));
+    const body: ReadingSessionSuggestionsResponse = {
+      items: ranked.flatMap(s => {
+        const postmortem = byId.get(s.postmortem.id);
+        return postmortem ? [{ ...s, postmortem }] : [];
       }),
-    });
+    };
+    res.json(body);
   });
 
   router.get('/reading-sessions/:id', async (req, res) => {

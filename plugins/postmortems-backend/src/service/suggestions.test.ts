@@ -1,5 +1,6 @@
 import { Postmortem } from '@postmortems/backstage-plugin-postmortems-common';
-import { rankSuggestions } from './suggestions';
+import { DateTime } from 'luxon';
+import { rankSuggestions, score, upperBound } from './suggestions';
 
 const NOW = new Date('2026-11-20T01:00:00.000Z'); // 10:00 in Tokyo
 
@@ -153,5 +154,131 @@ describe('rankSuggestions', () => {
       years: 1,
     });
     expect(reasons('UTC').map(r => r.code)).not.toContain('anniversary');
+  });
+});
+
+describe('rankSuggestions on many candidates', () => {
+  // A small deterministic generator, so a failure can be replayed.
+  function random(seed: number) {
+    let state = seed;
+    return (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      // The high bits: the low ones of this generator repeat quickly.
+      return Math.floor((state / 2147483648) * n);
+    };
+  }
+
+  function generate(seed: number) {
+    const next = random(seed);
+    const at = (ms: number) => new Date(ms).toISOString();
+    const entity = () => `component:default/service-${next(12)}`;
+    const postmortems = Array.from({ length: 400 }, (_, i) => {
+      // Up to six years back, some a little in the future; whole minutes,
+      // half minutes and odd seconds, to meet every rounding edge.
+      // Half of them a whole number of calendar months back, give or take
+      // some hours, where month counting in a time zone is most delicate.
+      const startedAt = next(2)
+        ? NOW.getTime() -
+          next(6 * 366) * 86_400_000 +
+          next(48) * 3_600_000 -
+          next(4) * 30_000
+        : Date.UTC(
+            NOW.getUTCFullYear(),
+            NOW.getUTCMonth() - next(40),
+            NOW.getUTCDate() + next(3) - 1,
+            NOW.getUTCHours() + next(31) - 15,
+          );
+      const impact = [0, 59, 60, 89.5, 90, 179.99, 600, 3000][next(8)] * 60_000;
+      const read = next(3) === 0;
+      const open = next(4);
+      return postmortem(`pm-${String(i).padStart(3, '0')}`, {
+        severity: (['sev1', 'sev2', 'sev3', 'sev4'] as const)[next(4)],
+        startedAt: at(startedAt),
+        mitigatedAt: next(2) ? at(startedAt + impact) : undefined,
+        resolvedAt: next(3) === 0 ? at(startedAt + impact * 2) : undefined,
+        entityRefs: Array.from({ length: next(3) }, entity),
+        actionItemCounts: {
+          open,
+          overdue: next(open + 1),
+          done: 0,
+          total: open,
+        },
+        readings: read
+          ? {
+              count: 1 + next(3),
+              lastReadAt: at(NOW.getTime() - next(800) * 86_400_000),
+            }
+          : { count: 0 },
+      });
+    });
+    return {
+      postmortems,
+      pickedForUpcoming: postmortems
+        .filter(() => next(20) === 0)
+        .map(p => p.id),
+      lastCoveredAt: Object.fromEntries(
+        Array.from({ length: 8 }, () => [
+          entity(),
+          at(NOW.getTime() - next(400) * 86_400_000),
+        ]),
+      ),
+    };
+  }
+
+  const zones = [
+    'Asia/Tokyo',
+    'UTC',
+    'America/New_York',
+    'Europe/Berlin',
+    'Pacific/Apia',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+  ];
+  const nows = [
+    NOW,
+    new Date('2026-03-29T00:30:00.000Z'),
+    new Date('2026-12-31T23:59:59.000Z'),
+  ];
+
+  it.each(zones)(
+    'never scores above the cheap upper bound, in %s',
+    timezone => {
+      const under: string[] = [];
+      for (const seed of [1, 2, 3, 4, 5]) {
+        for (const at of nows) {
+          const input = generate(seed);
+          const now = DateTime.fromJSDate(at, { zone: timezone });
+          // Without entities and readings, whose bounds are loose, the
+          // calendar terms have no slack to hide behind.
+          const tight = input.postmortems.map(p => ({
+            ...p,
+            entityRefs: [],
+            readings: { count: 0 },
+          }));
+          for (const p of [...input.postmortems, ...tight]) {
+            const exact = score(p, input, now).score;
+            if (upperBound(p, now) < exact) {
+              under.push(`${p.id} ${p.startedAt} at ${at.toISOString()}`);
+            }
+          }
+        }
+      }
+      expect(under).toEqual([]);
+    },
+  );
+
+  it.each(zones)('gives the top of the full ranking, in %s', timezone => {
+    for (const seed of [1, 2, 3]) {
+      for (const now of nows) {
+        const input = generate(seed);
+        const options = { now, timezone, limit: input.postmortems.length };
+        const all = rankSuggestions(input, options);
+        for (const limit of [1, 5, 20, 100, 250]) {
+          expect(rankSuggestions(input, { ...options, limit })).toEqual(
+            all.slice(0, limit),
+          );
+        }
+      }
+    }
   });
 });

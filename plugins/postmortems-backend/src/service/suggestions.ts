@@ -1,11 +1,13 @@
 import {
-  Postmortem,
   ReadingSessionSuggestion,
   Severity,
   SuggestionReason,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { DateTime } from 'luxon';
-import { SuggestionCandidates } from '../database/PostmortemStore';
+import {
+  SuggestionCandidate,
+  SuggestionCandidates,
+} from '../database/PostmortemStore';
 
 /*
  * How a postmortem earns its place in a reading session, after the SRE book
@@ -33,11 +35,26 @@ function wholeMonths(from: DateTime, to: DateTime): number {
   return Math.max(0, Math.floor(to.diff(from, 'months').months));
 }
 
-function score(
-  postmortem: Postmortem,
+// One point per half hour from an hour on, at most 20: a day-long outage is
+// not worth more than a sev1.
+const impactPoints = (minutes: number) =>
+  minutes >= 60 ? Math.min(20, Math.floor(minutes / 30)) : 0;
+const overduePoints = (count: number) => Math.min(20, count * 10);
+const openPoints = (count: number) => Math.min(15, count * 5);
+const agePoints = (months: number) =>
+  months >= 3 ? Math.min(15, Math.floor(months / 2)) : 0;
+
+/** A ranked candidate; the route swaps in the whole postmortem. */
+export type RankedCandidate = Omit<ReadingSessionSuggestion, 'postmortem'> & {
+  postmortem: SuggestionCandidate;
+};
+
+/** The points of a postmortem and why; exported for the tests. */
+export function score(
+  postmortem: SuggestionCandidate,
   candidates: SuggestionCandidates,
   now: DateTime,
-): ReadingSessionSuggestion {
+): RankedCandidate {
   const reasons: SuggestionReason[] = [];
   let points = 0;
   const add = (value: number, reason?: SuggestionReason) => {
@@ -60,13 +77,8 @@ function score(
     const minutes = Math.round(
       DateTime.fromISO(ended).diff(started, 'minutes').minutes,
     );
-    if (minutes >= 60) {
-      // One point per half hour, at most 20: a day-long outage is not worth
-      // more than a sev1.
-      add(Math.min(20, Math.floor(minutes / 30)), {
-        code: 'long_impact',
-        minutes,
-      });
+    if (impactPoints(minutes) > 0) {
+      add(impactPoints(minutes), { code: 'long_impact', minutes });
     }
   }
 
@@ -88,21 +100,18 @@ function score(
 
   const { open, overdue } = postmortem.actionItemCounts;
   if (overdue > 0) {
-    add(Math.min(20, overdue * 10), {
+    add(overduePoints(overdue), {
       code: 'overdue_action_items',
       count: overdue,
     });
   }
   if (open > 0) {
-    add(Math.min(15, open * 5), { code: 'open_action_items', count: open });
+    add(openPoints(open), { code: 'open_action_items', count: open });
   }
 
   const age = wholeMonths(started, now);
-  if (age >= 3) {
-    add(Math.min(15, Math.floor(age / 2)), {
-      code: 'older_incident',
-      months: age,
-    });
+  if (agePoints(age) > 0) {
+    add(agePoints(age), { code: 'older_incident', months: age });
   }
 
   for (const entityRef of postmortem.entityRefs) {
@@ -133,25 +142,88 @@ function score(
   return { postmortem, score: points, reasons };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+
+/**
+ * The most `score` can give a postmortem, without its calendar arithmetic
+ * in the configured time zone (luxon's month differences are most of the
+ * cost of ranking thousands of postmortems). Severity and action items are
+ * exact; the rest is over-estimated from plain milliseconds, with slack for
+ * rounding, short months and any zone's offset (−12 to +14 hours, and
+ * Samoa's skipped day).
+ */
+export function upperBound(
+  postmortem: SuggestionCandidate,
+  now: DateTime,
+): number {
+  const started = Date.parse(postmortem.startedAt);
+  const ended = postmortem.resolvedAt ?? postmortem.mitigatedAt;
+  const { open, overdue } = postmortem.actionItemCounts;
+  const readings = postmortem.readings ?? { count: 0 };
+  // n calendar months from `started` are at least 28 n − 3 days later, a
+  // day less where the zone moved its clock forward by a day (Samoa, 2011).
+  const ageMonths = Math.floor(
+    (now.toMillis() - started + 5 * DAY_MS) / (28 * DAY_MS),
+  );
+  // The month of `started` in any zone is its UTC month 15 hours either side.
+  const anniversaryMonths = [-15, 15].map(
+    hours => new Date(started + hours * 60 * MINUTE_MS).getUTCMonth() + 1,
+  );
+  return (
+    SEVERITY_POINTS[postmortem.severity] +
+    (ended ? impactPoints((Date.parse(ended) - started) / MINUTE_MS + 1) : 0) +
+    (readings.count === 0 || !readings.lastReadAt
+      ? NEVER_READ_POINTS
+      : READ_LONG_AGO_POINTS) +
+    (overdue > 0 ? overduePoints(overdue) : 0) +
+    (open > 0 ? openPoints(open) : 0) +
+    agePoints(ageMonths) +
+    (postmortem.entityRefs.length > 0 ? SERVICE_NOT_COVERED_POINTS : 0) +
+    (anniversaryMonths.includes(now.month) ? ANNIVERSARY_POINTS : 0)
+  );
+}
+
+function compareRanked(a: RankedCandidate, b: RankedCandidate): number {
+  return (
+    b.score - a.score ||
+    a.postmortem.startedAt.localeCompare(b.postmortem.startedAt) ||
+    a.postmortem.id.localeCompare(b.postmortem.id)
+  );
+}
+
 /**
  * The best picks for a group's next reading session, best first; the same
  * data and the same `now` always give the same list. Postmortems already
  * picked for an upcoming session are left out.
+ *
+ * Only the few that can reach the top are scored in full: candidates are
+ * taken from the highest upper bound down, and once `limit` of them are
+ * scored, one whose bound is below the `limit`-th best score cannot make the
+ * list, and neither can any after it. The answer is the one scoring every
+ * candidate would give.
  */
 export function rankSuggestions(
   candidates: SuggestionCandidates,
   options: { now: Date; timezone: string; limit: number },
-): ReadingSessionSuggestion[] {
+): RankedCandidate[] {
   const now = DateTime.fromJSDate(options.now, { zone: options.timezone });
   const picked = new Set(candidates.pickedForUpcoming);
-  return candidates.postmortems
+  const bounded = candidates.postmortems
     .filter(p => !picked.has(p.id))
-    .map(p => score(p, candidates, now))
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        a.postmortem.startedAt.localeCompare(b.postmortem.startedAt) ||
-        a.postmortem.id.localeCompare(b.postmortem.id),
-    )
-    .slice(0, options.limit);
+    .map(p => ({ postmortem: p, bound: upperBound(p, now) }))
+    .sort((a, b) => b.bound - a.bound);
+  const scored: RankedCandidate[] = [];
+  const best: number[] = []; // the `limit` highest scores so far, highest first
+  for (const { postmortem, bound } of bounded) {
+    if (best.length >= options.limit && bound < best[options.limit - 1]) {
+      break;
+    }
+    const ranked = score(postmortem, candidates, now);
+    scored.push(ranked);
+    const at = best.findIndex(value => value < ranked.score);
+    best.splice(at === -1 ? best.length : at, 0, ranked.score);
+    best.length = Math.min(best.length, options.limit);
+  }
+  return scored.sort(compareRanked).slice(0, options.limit);
 }
