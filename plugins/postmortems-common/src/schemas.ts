@@ -438,6 +438,18 @@ const limitSchema = (max: number) =>
 
 const cursorSchema = z.string().min(1).max(1_000);
 
+/** The paging parameters every list takes. */
+const pageFields = {
+  limit: limitSchema(100).optional(),
+  cursor: cursorSchema.optional(),
+};
+
+/** A time range: `from` inclusive, `to` exclusive. */
+const rangeFields = {
+  from: timestampSchema.optional(),
+  to: timestampSchema.optional(),
+};
+
 /** A yes/no query parameter: exactly `true` or `false`. */
 const booleanFlagSchema = z
   .enum(['true', 'false'], { message: 'must be true or false' })
@@ -471,11 +483,9 @@ export const listPostmortemsQuerySchema = z
     detection: z.enum(DETECTIONS).optional(),
     tag: z.string().trim().min(1).max(100).optional(),
     q: searchSchema.optional(),
-    from: timestampSchema.optional(),
-    to: timestampSchema.optional(),
+    ...rangeFields,
     deleted: booleanFlagSchema.optional(),
-    limit: limitSchema(100).optional(),
-    cursor: cursorSchema.optional(),
+    ...pageFields,
   })
   .strict()
   .superRefine(checkRange);
@@ -491,8 +501,7 @@ export const listActionItemsQuerySchema = z
     owner: repeatable(ownerRefSchema).optional(),
     status: repeatable(z.enum(ACTION_ITEM_STATUSES)).optional(),
     overdue: booleanFlagSchema.optional(),
-    limit: limitSchema(100).optional(),
-    cursor: cursorSchema.optional(),
+    ...pageFields,
   })
   .strict();
 
@@ -505,10 +514,8 @@ export const listReadingSessionsQuerySchema = z
   .object({
     ownerGroup: groupRefSchema.optional(),
     status: z.enum(READING_SESSION_STATUSES).optional(),
-    from: timestampSchema.optional(),
-    to: timestampSchema.optional(),
-    limit: limitSchema(100).optional(),
-    cursor: cursorSchema.optional(),
+    ...rangeFields,
+    ...pageFields,
   })
   .strict()
   .superRefine(checkRange);

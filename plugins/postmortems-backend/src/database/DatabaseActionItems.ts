@@ -5,7 +5,7 @@ import {
   Page,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { Knex } from 'knex';
-import { compact, decodeCursor, encodeCursor, toNumber } from './conversions';
+import { decodeCursor } from './conversions';
 import { ActionItemFilter, ActionItemInput } from './PostmortemStore';
 import {
   CLOSED_STATUSES,
@@ -18,6 +18,8 @@ import {
   DEFAULT_LIMIT,
   StoreContext,
   conditionalUpdate,
+  createdColumns,
+  fetchPage,
   livePostmortemRow,
 } from './StoreContext';
 
@@ -49,11 +51,7 @@ export class DatabaseActionItems {
         priority: input.priority ?? 'medium',
         kind: input.kind ?? 'other',
         completed_at: CLOSED_STATUSES.includes(status) ? now : null,
-        created_at: now,
-        created_by: by,
-        updated_at: now,
-        updated_by: by,
-        version: 1,
+        ...createdColumns(now, by),
       });
     });
     return (await this.getActionItem(id))!;
@@ -111,31 +109,23 @@ export class DatabaseActionItems {
     // The due date is a YYYY-MM-DD string, so the text order is the date
     // order on every database.
     const dueKey = `COALESCE(a.due_date, '${NO_DUE_DATE}')`;
-    const pageQuery = base()
+    const rows = base()
       .select('a.*', 'p.title as postmortem_title', 'p.entity_refs')
-      .orderByRaw(`${dueKey} ASC, a.id ASC`)
-      .limit(limit + 1);
+      .orderByRaw(`${dueKey} ASC, a.id ASC`);
     if (filter.cursor) {
       const after = decodeCursor(filter.cursor, ['due', 'id'] as const);
-      pageQuery.whereRaw(`(${dueKey} > ? OR (${dueKey} = ? AND a.id > ?))`, [
+      rows.whereRaw(`(${dueKey} > ? OR (${dueKey} = ? AND a.id > ?))`, [
         after.due,
         after.due,
         after.id,
       ]);
     }
-    const [rows, [{ count }]] = await Promise.all([
-      pageQuery,
-      base().count({ count: '*' }),
-    ]);
-    const items = rows.slice(0, limit).map(r => rowToActionItem(r, today));
-    const last = items[items.length - 1];
-    return compact({
-      items,
-      totalCount: toNumber(count),
-      nextCursor:
-        rows.length > limit
-          ? encodeCursor({ due: last.dueDate ?? NO_DUE_DATE, id: last.id })
-          : undefined,
+    return fetchPage({
+      rows,
+      all: base(),
+      limit,
+      toItems: page => page.map(r => rowToActionItem(r, today)),
+      cursorOf: last => ({ due: last.dueDate ?? NO_DUE_DATE, id: last.id }),
     });
   }
 

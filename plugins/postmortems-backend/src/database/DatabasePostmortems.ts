@@ -8,15 +8,12 @@ import {
 import { Knex } from 'knex';
 import {
   LIKE_ESCAPE,
-  compact,
   containsPattern,
   decodeCursor,
-  encodeCursor,
   normalizeSearch,
   parseJson,
   toDate,
   toIso,
-  toNumber,
 } from './conversions';
 import { decoratePostmortems } from './decoratePostmortems';
 import { PostmortemFilter, PostmortemInput } from './PostmortemStore';
@@ -31,8 +28,11 @@ import {
   DEFAULT_LIMIT,
   StoreContext,
   conditionalUpdate,
+  createdColumns,
   cursorDate,
+  fetchPage,
   livePostmortemRow,
+  whereOlderThan,
 } from './StoreContext';
 
 /**
@@ -53,11 +53,7 @@ export class DatabasePostmortems {
       await tx('postmortems').insert({
         id,
         ...postmortemColumns(input),
-        created_at: now,
-        created_by: by,
-        updated_at: now,
-        updated_by: by,
-        version: 1,
+        ...createdColumns(now, by),
       });
       await this.syncLookups(tx, id, { entityRefs: [], tags: [] }, input);
       const row = await tx('postmortems').where({ id }).first();
@@ -139,37 +135,25 @@ export class DatabasePostmortems {
     const sort = filter.deleted
       ? ({ column: 'p.deleted_at', key: 'deletedAt' } as const)
       : ({ column: 'p.started_at', key: 'startedAt' } as const);
-    const pageQuery = base()
+    const rows = base()
       .select('p.*')
       .orderBy([
         { column: sort.column, order: 'desc' },
         { column: 'p.id', order: 'desc' },
-      ])
-      .limit(limit + 1);
+      ]);
     if (filter.cursor) {
       const after = decodeCursor(filter.cursor, [sort.key, 'id'] as const);
-      const at = cursorDate(after[sort.key]);
-      pageQuery.where(q =>
-        q
-          .where(sort.column, '<', at)
-          .orWhere(q2 =>
-            q2.where(sort.column, at).where('p.id', '<', after.id),
-          ),
-      );
+      whereOlderThan(rows, sort.column, 'p.id', {
+        at: cursorDate(after[sort.key]),
+        id: after.id,
+      });
     }
-    const [rows, [{ count }]] = await Promise.all([
-      pageQuery,
-      base().count({ count: '*' }),
-    ]);
-    const items = await decoratePostmortems(this.ctx, rows.slice(0, limit));
-    const last = items[items.length - 1];
-    return compact({
-      items,
-      totalCount: toNumber(count),
-      nextCursor:
-        rows.length > limit
-          ? encodeCursor({ [sort.key]: last[sort.key]!, id: last.id })
-          : undefined,
+    return fetchPage({
+      rows,
+      all: base(),
+      limit,
+      toItems: page => decoratePostmortems(this.ctx, page),
+      cursorOf: last => ({ [sort.key]: last[sort.key]!, id: last.id }),
     });
   }
 

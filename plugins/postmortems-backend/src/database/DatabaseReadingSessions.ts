@@ -7,11 +7,9 @@ import {
 import {
   compact,
   decodeCursor,
-  encodeCursor,
   parseJson,
   toDate,
   toIso,
-  toNumber,
   toOptionalIso,
 } from './conversions';
 import { loadDecorations } from './decoratePostmortems';
@@ -31,7 +29,10 @@ import {
   DEFAULT_LIMIT,
   StoreContext,
   conditionalUpdate,
+  createdColumns,
   cursorDate,
+  fetchPage,
+  whereOlderThan,
 } from './StoreContext';
 
 /**
@@ -46,18 +47,13 @@ export class DatabaseReadingSessions {
     by: string,
   ): Promise<ReadingSession> {
     const id = randomUUID();
-    const now = this.ctx.clock();
     await this.ctx.db('reading_sessions').insert({
       id,
       ...readingSessionColumns(input),
       duration_minutes: input.durationMinutes ?? 30,
       status: input.status ?? 'planned',
       participants: JSON.stringify(input.participants ?? []),
-      created_at: now,
-      created_by: by,
-      updated_at: now,
-      updated_by: by,
-      version: 1,
+      ...createdColumns(this.ctx.clock(), by),
     });
     return (await this.getReadingSession(id))!;
   }
@@ -88,37 +84,25 @@ export class DatabaseReadingSessions {
       }
       return query;
     };
-    const pageQuery = base()
+    const rows = base()
       .select('*')
       .orderBy([
         { column: 'scheduled_at', order: 'desc' },
         { column: 'id', order: 'desc' },
-      ])
-      .limit(limit + 1);
+      ]);
     if (filter.cursor) {
       const after = decodeCursor(filter.cursor, ['scheduledAt', 'id'] as const);
-      const scheduledAt = cursorDate(after.scheduledAt);
-      pageQuery.where(q =>
-        q
-          .where('scheduled_at', '<', scheduledAt)
-          .orWhere(q2 =>
-            q2.where('scheduled_at', scheduledAt).where('id', '<', after.id),
-          ),
-      );
+      whereOlderThan(rows, 'scheduled_at', 'id', {
+        at: cursorDate(after.scheduledAt),
+        id: after.id,
+      });
     }
-    const [rows, [{ count }]] = await Promise.all([
-      pageQuery,
-      base().count({ count: '*' }),
-    ]);
-    const items = rows.slice(0, limit).map(rowToReadingSession);
-    const last = items[items.length - 1];
-    return compact({
-      items,
-      totalCount: toNumber(count),
-      nextCursor:
-        rows.length > limit
-          ? encodeCursor({ scheduledAt: last.scheduledAt, id: last.id })
-          : undefined,
+    return fetchPage({
+      rows,
+      all: base(),
+      limit,
+      toItems: page => page.map(rowToReadingSession),
+      cursorOf: last => ({ scheduledAt: last.scheduledAt, id: last.id }),
     });
   }
 

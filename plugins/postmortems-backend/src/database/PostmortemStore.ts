@@ -1,41 +1,37 @@
 import {
   ActionItem,
-  ActionItemKind,
-  ActionItemStatus,
-  Detection,
+  CreateActionItemRequest,
+  CreatePostmortemRequest,
+  CreateReadingSessionRequest,
+  ListActionItemsQuery,
+  ListPostmortemsQuery,
+  ListReadingSessionsQuery,
   Page,
   Postmortem,
   PostmortemRevision,
-  PostmortemStatus,
-  Priority,
   ReadingSession,
-  ReadingSessionStatus,
-  Severity,
-  TimelineEntry,
 } from '@postmortems/backstage-plugin-postmortems-common';
 
+/*
+ * What the store takes is what the API takes (the types of
+ * `@postmortems/backstage-plugin-postmortems-common`), after validation:
+ * entity refs lower-cased, timestamps in UTC, defaults filled in, and the
+ * repeatable query parameters named in the plural.
+ */
+
 /**
- * A postmortem as it is written: validated and normalised (entity refs
- * lower-cased, timestamps in UTC), without the fields the store fills in.
+ * A postmortem as it is written: validated and normalised, with every
+ * field the API lets a writer leave out filled in.
  *
  * @alpha
  */
-export interface PostmortemInput {
-  title: string;
-  entityRefs: string[];
-  status: PostmortemStatus;
-  severity: Severity;
-  detection: Detection;
-  startedAt: string;
-  detectedAt?: string | null;
-  mitigatedAt?: string | null;
-  resolvedAt?: string | null;
-  template: string;
-  sections: Record<string, string>;
-  timeline: TimelineEntry[];
-  tags: string[];
-  authors: string[];
-}
+export type PostmortemInput = CreatePostmortemRequest &
+  Required<
+    Pick<
+      CreatePostmortemRequest,
+      'status' | 'template' | 'sections' | 'timeline' | 'tags' | 'authors'
+    >
+  >;
 
 /**
  * Filters and paging of a postmortem list. `from` is inclusive and `to`
@@ -44,18 +40,9 @@ export interface PostmortemInput {
  *
  * @alpha
  */
-export interface PostmortemFilter {
+export interface PostmortemFilter
+  extends Omit<ListPostmortemsQuery, 'entityRef'> {
   entityRefs?: string[];
-  status?: PostmortemStatus;
-  severity?: Severity;
-  detection?: Detection;
-  tag?: string;
-  q?: string;
-  from?: string;
-  to?: string;
-  deleted?: boolean;
-  limit?: number;
-  cursor?: string;
 }
 
 /**
@@ -63,32 +50,20 @@ export interface PostmortemFilter {
  *
  * @alpha
  */
-export interface ActionItemInput {
-  title: string;
-  description?: string | null;
-  owner?: string | null;
-  dueDate?: string | null;
-  status?: ActionItemStatus;
-  priority?: Priority;
-  kind?: ActionItemKind;
-  externalUrl?: string | null;
-  readingSessionId?: string | null;
-}
+export type ActionItemInput = CreateActionItemRequest;
 
 /**
  * Filters and paging of an action item list.
  *
  * @alpha
  */
-export interface ActionItemFilter {
+export interface ActionItemFilter
+  extends Omit<ListActionItemsQuery, 'entityRef' | 'owner' | 'status'> {
   postmortemId?: string;
   readingSessionId?: string;
   entityRefs?: string[];
   owners?: string[];
-  statuses?: ActionItemStatus[];
-  overdue?: boolean;
-  limit?: number;
-  cursor?: string;
+  statuses?: ListActionItemsQuery['status'];
 }
 
 /**
@@ -96,16 +71,7 @@ export interface ActionItemFilter {
  *
  * @alpha
  */
-export interface ReadingSessionInput {
-  ownerGroup: string;
-  scheduledAt: string;
-  durationMinutes?: number;
-  facilitator?: string | null;
-  postmortemId?: string | null;
-  status?: ReadingSessionStatus;
-  participants?: string[];
-  notes?: string | null;
-}
+export type ReadingSessionInput = CreateReadingSessionRequest;
 
 /**
  * Filters and paging of a reading session list, newest first. `from` is
@@ -113,14 +79,7 @@ export interface ReadingSessionInput {
  *
  * @alpha
  */
-export interface ReadingSessionFilter {
-  ownerGroup?: string;
-  status?: ReadingSessionStatus;
-  from?: string;
-  to?: string;
-  limit?: number;
-  cursor?: string;
-}
+export type ReadingSessionFilter = ListReadingSessionsQuery;
 
 /**
  * What ranking sees of a postmortem: the fields that earn it points, without

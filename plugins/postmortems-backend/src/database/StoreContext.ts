@@ -1,6 +1,8 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { Page } from '@postmortems/backstage-plugin-postmortems-common';
 import { Knex } from 'knex';
 import { DateTime } from 'luxon';
+import { compact, encodeCursor, toNumber } from './conversions';
 import { Row } from './rows';
 
 /** The page size when a list asks for none. */
@@ -34,6 +36,63 @@ export function cursorDate(value: string): Date {
     );
   }
   return date;
+}
+
+/** The columns that say who created a row and when, at its first version. */
+export function createdColumns(now: Date, by: string): Row {
+  return {
+    created_at: now,
+    created_by: by,
+    updated_at: now,
+    updated_by: by,
+    version: 1,
+  };
+}
+
+/**
+ * Keyset paging, newest first: the rows after the cursor's `(at, id)` in the
+ * order `column DESC, idColumn DESC`.
+ */
+export function whereOlderThan(
+  query: Knex.QueryBuilder,
+  column: string,
+  idColumn: string,
+  after: { at: Date; id: string },
+): Knex.QueryBuilder {
+  return query.where(q =>
+    q
+      .where(column, '<', after.at)
+      .orWhere(q2 => q2.where(column, after.at).where(idColumn, '<', after.id)),
+  );
+}
+
+/**
+ * A page of a list: `rows` is the sorted query from the cursor on, `all`
+ * the whole filtered list to count. One row more than `limit` is read to
+ * know whether a next page exists; its cursor is the sort key of the last
+ * item.
+ */
+export async function fetchPage<T>(options: {
+  rows: Knex.QueryBuilder;
+  all: Knex.QueryBuilder;
+  limit: number;
+  toItems: (rows: Row[]) => T[] | Promise<T[]>;
+  cursorOf: (last: T) => Record<string, string>;
+}): Promise<Page<T>> {
+  const { limit } = options;
+  const [rows, [{ count }]] = await Promise.all([
+    options.rows.limit(limit + 1),
+    options.all.count({ count: '*' }),
+  ]);
+  const items = await options.toItems(rows.slice(0, limit));
+  return compact({
+    items,
+    totalCount: toNumber(count),
+    nextCursor:
+      rows.length > limit
+        ? encodeCursor(options.cursorOf(items[items.length - 1]))
+        : undefined,
+  });
 }
 
 /** The row of a postmortem that is not deleted, or a `NotFoundError`. */
