@@ -328,23 +328,9 @@ const versionSchema = z
  * @public
  */
 export const updatePostmortemRequestSchema = z
-  .object({
-    title: postmortemFields.title.optional(),
-    entityRefs: postmortemFields.entityRefs.optional(),
-    status: postmortemFields.status.optional(),
-    severity: postmortemFields.severity.optional(),
-    detection: postmortemFields.detection.optional(),
-    startedAt: postmortemFields.startedAt.optional(),
-    detectedAt: postmortemFields.detectedAt.optional(),
-    mitigatedAt: postmortemFields.mitigatedAt.optional(),
-    resolvedAt: postmortemFields.resolvedAt.optional(),
-    template: postmortemFields.template.optional(),
-    sections: postmortemFields.sections.optional(),
-    timeline: postmortemFields.timeline.optional(),
-    tags: postmortemFields.tags.optional(),
-    authors: postmortemFields.authors.optional(),
-    version: versionSchema,
-  })
+  .object(postmortemFields)
+  .partial()
+  .extend({ version: versionSchema })
   .strict();
 
 const actionItemFields = {
