@@ -61,6 +61,18 @@ test('a writer creates a postmortem in Japanese through the form, fixes a time r
 
   await page.goto('/catalog/default/component/seikyu-kanri-robo/postmortems');
   await expect(page.getByRole('link', { name: title })).toBeVisible();
+
+  // Deleting asks first, and can be undone.
+  await page.getByRole('link', { name: title }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText(title);
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByText('Postmortem deleted.')).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText(`Postmortem "${title}" restored.`)).toBeVisible();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
   await expect(
     page.getByRole('row', { name: new RegExp(title.replace(/[()]/g, '\\$&')) }),
   ).toContainText('SEV2');
