@@ -427,12 +427,16 @@ export function examplePostmortems(now: Date): ExamplePostmortem[] {
 
 /** The SRE team's session this month (picked) and last month (held). */
 export function exampleReadingSessions(now: Date): ExampleReadingSession[] {
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth();
-  // Two days from now, or the last day of the month near its end: always in
-  // this month, in Tokyo as in UTC.
+  // "This month" is Tokyo's, the example app's reading-session time zone
+  // (UTC+9, no daylight saving): near a month's end Tokyo is already in the
+  // next month while UTC is not.
+  const tokyoNow = new Date(now.getTime() + 9 * HOUR);
+  const year = tokyoNow.getUTCFullYear();
+  const month = tokyoNow.getUTCMonth();
+  // Two days from now, or the month's last day near its end: always in
+  // Tokyo's current month.
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = Math.min(now.getUTCDate() + 2, lastDay);
+  const day = Math.min(tokyoNow.getUTCDate() + 2, lastDay);
   return [
     {
       ownerGroup: 'group:default/sre',
