@@ -136,6 +136,31 @@ describe('ReadingSessionDetail', () => {
     );
   });
 
+  it('shows a 400 about the duration at the duration field', async () => {
+    render({
+      updateReadingSession: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            400,
+            'Invalid request: durationMinutes: must be from 5 to 480 minutes',
+          ),
+        ),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    const duration = await screen.findByLabelText('Duration (minutes)');
+    await waitFor(() =>
+      expect(duration).toHaveAttribute('aria-invalid', 'true'),
+    );
+    expect(
+      screen.getByText('must be from 5 to 480 minutes'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Date and time/)).toHaveAttribute(
+      'aria-invalid',
+      'false',
+    );
+  });
+
   it('raises an action item in the session', async () => {
     const api = render({
       createActionItem: jest.fn().mockResolvedValue(makeActionItem()),

@@ -29,7 +29,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime';
-import { errorMessage, isConflict } from '../../lib/errors';
+import { errorMessage, fieldErrorsOf, isConflict } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemDialog } from '../ActionItemDialog';
@@ -67,6 +67,10 @@ function draftOf(session: ReadingSession): Draft {
   };
 }
 
+/** The typed-in fields whose 400s are shown where they were typed. */
+const FIELDS = ['scheduledAt', 'durationMinutes'] as const;
+type Field = (typeof FIELDS)[number];
+
 /**
  * One reading session, editable: when, who, what was read, who came,
  * what was said, whether it was held; and the action items raised in it.
@@ -84,6 +88,9 @@ export const ReadingSessionDetail = () => {
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [formError, setFormError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<
+    Partial<Record<Field, string>>
+  >({});
   const [raising, setRaising] = useState(false);
 
   const { value, loading, error, retry } = useAsyncRetry(async () => {
@@ -126,6 +133,7 @@ export const ReadingSessionDetail = () => {
 
   const save = async () => {
     setFormError(undefined);
+    setFieldErrors({});
     setBusy(true);
     try {
       await api.updateReadingSession(session.id, {
@@ -145,8 +153,13 @@ export const ReadingSessionDetail = () => {
       });
       retry();
     } catch (e) {
+      // A 400 about one of the typed-in fields is shown at that field, as
+      // in the schedule dialog; anything else above the form.
+      const found = fieldErrorsOf(e, FIELDS);
       if (isConflict(e)) {
         setConflict(true);
+      } else if (found) {
+        setFieldErrors(found);
       } else {
         setFormError(errorMessage(e));
       }
@@ -179,6 +192,8 @@ export const ReadingSessionDetail = () => {
                   type="datetime-local"
                   value={draft.scheduledAt}
                   onChange={e => set('scheduledAt', e.target.value)}
+                  error={Boolean(fieldErrors.scheduledAt)}
+                  helperText={fieldErrors.scheduledAt}
                   InputLabelProps={{ shrink: true }}
                   fullWidth
                   variant="outlined"
@@ -192,6 +207,8 @@ export const ReadingSessionDetail = () => {
                   type="number"
                   value={draft.durationMinutes}
                   onChange={e => set('durationMinutes', e.target.value)}
+                  error={Boolean(fieldErrors.durationMinutes)}
+                  helperText={fieldErrors.durationMinutes}
                   fullWidth
                   variant="outlined"
                   margin="dense"
