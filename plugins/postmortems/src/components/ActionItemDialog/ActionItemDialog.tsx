@@ -16,10 +16,11 @@ import {
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { useState } from 'react';
 import { postmortemsApiRef } from '../../api';
-import { errorMessage, fieldErrorsOf, isConflict } from '../../lib/errors';
+import { useSaveErrors } from '../../hooks/useSaveErrors';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConflictAlert } from '../ConflictAlert';
 import { EntityRefPicker } from '../EntityRefPicker';
+import { SaveButton } from '../SaveButton';
 import { SelectField } from '../SelectField';
 
 const FIELDS = [
@@ -32,7 +33,6 @@ const FIELDS = [
   'kind',
   'externalUrl',
 ] as const;
-type Field = (typeof FIELDS)[number];
 
 type Draft = Required<
   Pick<CreateActionItemRequest, 'title' | 'status' | 'priority' | 'kind'>
@@ -76,18 +76,14 @@ export const ActionItemDialog = (props: {
   const api = useApi(postmortemsApiRef);
   const [draft, setDraft] = useState<Draft>(() => draftOf(props.item));
   const [busy, setBusy] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<
-    Partial<Record<Field, string>>
-  >({});
-  const [formError, setFormError] = useState<string>();
-  const [conflict, setConflict] = useState(false);
+  const { conflict, formError, fieldErrors, setFieldErrors, clear, fail } =
+    useSaveErrors({ fields: FIELDS });
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setDraft(previous => ({ ...previous, [key]: value }));
 
   const save = async () => {
-    setFieldErrors({});
-    setFormError(undefined);
+    clear();
     if (!draft.title.trim()) {
       setFieldErrors({ title: t('form.required') });
       return;
@@ -119,16 +115,7 @@ export const ActionItemDialog = (props: {
         : await api.createActionItem(props.postmortemId, body);
       props.onSaved(saved);
     } catch (e) {
-      if (isConflict(e)) {
-        setConflict(true);
-      } else {
-        const found = fieldErrorsOf(e, FIELDS);
-        if (found) {
-          setFieldErrors(found);
-        } else {
-          setFormError(errorMessage(e));
-        }
-      }
+      fail(e);
     } finally {
       setBusy(false);
     }
@@ -231,14 +218,7 @@ export const ActionItemDialog = (props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={busy || conflict}
-          onClick={save}
-        >
-          {busy ? t('common.saving') : t('common.save')}
-        </Button>
+        <SaveButton saving={busy} disabled={conflict} onClick={save} />
       </DialogActions>
     </Dialog>
   );

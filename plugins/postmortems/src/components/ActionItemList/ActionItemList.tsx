@@ -1,19 +1,12 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import {
-  alertApiRef,
-  useApi,
-  useTranslationRef,
-} from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
-import {
-  ActionItem,
-  ActionItemStatus,
-} from '@postmortems/backstage-plugin-postmortems-common';
 import { useCallback, useState } from 'react';
 import { postmortemsApiRef } from '../../api';
+import { useActionItemStatusChange } from '../../hooks/useActionItemStatusChange';
 import { usePagedList } from '../../hooks/usePagedList';
 import { usePostmortemLink } from '../../hooks/usePostmortemLink';
 import {
@@ -21,7 +14,6 @@ import {
   queryForFilter,
   sortActionItems,
 } from '../../lib/actionItems';
-import { errorMessage, isConflict } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemTable } from '../ActionItemTable';
 import { ConflictAlert } from '../ConflictAlert';
@@ -41,10 +33,8 @@ export const ActionItemList = (props: {
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
   const api = useApi(postmortemsApiRef);
-  const alertApi = useApi(alertApiRef);
   const postmortemLink = usePostmortemLink();
   const [filter, setFilter] = useState<ActionItemFilter>('open');
-  const [conflict, setConflict] = useState(false);
 
   const fetchPage = useCallback(
     (cursor?: string) =>
@@ -60,33 +50,17 @@ export const ActionItemList = (props: {
   const { items, setItems, page, loading, error, load } =
     usePagedList(fetchPage);
 
-  const onStatusChange = async (item: ActionItem, status: ActionItemStatus) => {
-    try {
-      const updated = await api.updateActionItem(item.id, {
-        status,
-        version: item.version,
-      });
+  const { changeStatus, conflict, clearConflict } = useActionItemStatusChange(
+    updated =>
       // The item stays in view until the next load even if it no longer
       // matches the filter, so a mis-click can be undone right there.
       setItems(previous =>
         previous.map(other => (other.id === updated.id ? updated : other)),
-      );
-      alertApi.post({
-        message: t('actionItems.statusChanged'),
-        severity: 'success',
-        display: 'transient',
-      });
-    } catch (e) {
-      if (isConflict(e)) {
-        setConflict(true);
-      } else {
-        alertApi.post({ message: errorMessage(e), severity: 'error' });
-      }
-    }
-  };
+      ),
+  );
 
   const reload = () => {
-    setConflict(false);
+    clearConflict();
     load();
   };
 
@@ -127,7 +101,7 @@ export const ActionItemList = (props: {
           items={sortActionItems(items)}
           showPostmortem
           postmortemLink={postmortemLink}
-          onStatusChange={onStatusChange}
+          onStatusChange={changeStatus}
           emptyContent={
             <Box p={2}>
               <Typography color="textSecondary">

@@ -8,15 +8,13 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
-import {
-  ActionItem,
-  ActionItemStatus,
-} from '@postmortems/backstage-plugin-postmortems-common';
+import { ActionItem } from '@postmortems/backstage-plugin-postmortems-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
+import { useActionItemStatusChange } from '../../hooks/useActionItemStatusChange';
 import { sortActionItems } from '../../lib/actionItems';
-import { errorMessage, isConflict } from '../../lib/errors';
+import { errorMessage } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemDialog } from '../ActionItemDialog';
 import { ActionItemTable } from '../ActionItemTable';
@@ -34,39 +32,22 @@ export const PostmortemActionItems = (props: {
   const alertApi = useApi(alertApiRef);
   const [editing, setEditing] = useState<ActionItem | 'new'>();
   const [deleting, setDeleting] = useState<ActionItem>();
-  const [conflict, setConflict] = useState(false);
 
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.listPostmortemActionItems(props.postmortemId),
     [api, props.postmortemId],
   );
 
-  const reload = () => {
-    setConflict(false);
-    setEditing(undefined);
-    retry();
-  };
   const changed = () => {
     retry();
     props.onChange?.();
   };
-
-  const onStatusChange = async (item: ActionItem, status: ActionItemStatus) => {
-    try {
-      await api.updateActionItem(item.id, { status, version: item.version });
-      alertApi.post({
-        message: t('actionItems.statusChanged'),
-        severity: 'success',
-        display: 'transient',
-      });
-      changed();
-    } catch (e) {
-      if (isConflict(e)) {
-        setConflict(true);
-      } else {
-        alertApi.post({ message: errorMessage(e), severity: 'error' });
-      }
-    }
+  const { changeStatus, conflict, clearConflict } =
+    useActionItemStatusChange(changed);
+  const reload = () => {
+    clearConflict();
+    setEditing(undefined);
+    retry();
   };
 
   const onDelete = async () => {
@@ -90,7 +71,7 @@ export const PostmortemActionItems = (props: {
       <ActionItemTable
         title={t('actionItems.title')}
         items={sortActionItems(value?.items ?? [])}
-        onStatusChange={onStatusChange}
+        onStatusChange={changeStatus}
         onEdit={item => setEditing(item)}
         onDelete={item => setDeleting(item)}
         actions={

@@ -3,63 +3,31 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import {
-  identityApiRef,
-  useApi,
-  useTranslationRef,
-} from '@backstage/frontend-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import IconButton from '@material-ui/core/IconButton';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
-import AddIcon from '@material-ui/icons/Add';
-import DeleteIcon from '@material-ui/icons/Delete';
 import Alert from '@material-ui/lab/Alert';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   DETECTIONS,
   POSTMORTEM_STATUSES,
-  Postmortem,
-  PostmortemTemplate,
   SEVERITIES,
-  sectionTitle,
-  sreBookTemplate,
 } from '@postmortems/backstage-plugin-postmortems-common';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
-import { errorMessage, fieldErrorsOf, isConflict } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConflictAlert } from '../ConflictAlert';
+import { DateTimeField } from '../DateTimeField';
 import { EntityRefPicker } from '../EntityRefPicker';
+import { SaveButton } from '../SaveButton';
+import { SectionsEditor } from '../SectionsEditor';
 import { SelectField } from '../SelectField';
-import { MarkdownField } from '../MarkdownField';
-import {
-  changedFields,
-  Draft,
-  draftOf,
-  emptyDraft,
-  requestOf,
-  TIME_FIELDS,
-} from './draft';
-
-const FIELDS = [
-  'title',
-  'entityRefs',
-  'status',
-  'severity',
-  'detection',
-  ...TIME_FIELDS,
-  'authors',
-  'tags',
-  'template',
-  'sections',
-  'timeline',
-];
+import { TimelineEditor } from '../TimelineEditor';
+import { TIME_FIELDS } from './draft';
+import { usePostmortemDraft } from './usePostmortemDraft';
 
 /**
  * Writes a new postmortem or edits one (when the route has a
@@ -70,49 +38,31 @@ export const PostmortemForm = (props: {
   defaultEntityRef?: string;
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
-  const api = useApi(postmortemsApiRef);
-  const identityApi = useApi(identityApiRef);
   const language = useLanguage();
   const navigate = useNavigate();
   const { postmortemId } = useParams();
   const editing = Boolean(postmortemId);
-
-  const [draft, setDraft] = useState<Draft>();
-  const [original, setOriginal] = useState<Postmortem>();
-  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [formError, setFormError] = useState<string>();
-  const [conflict, setConflict] = useState(false);
-  const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLDivElement>(null);
-
-  const loaded = useAsyncRetry(async () => {
-    const [templates, postmortem, identity] = await Promise.all([
-      api.listTemplates(),
-      postmortemId
-        ? api.getPostmortem(postmortemId)
-        : Promise.resolve(undefined),
-      postmortemId
-        ? Promise.resolve(undefined)
-        : identityApi.getBackstageIdentity().catch(() => undefined),
-    ]);
-    return { templates, postmortem, author: identity?.userEntityRef };
-  }, [api, identityApi, postmortemId]);
-
-  // (Re)start the form from what the server has, on first load and after
-  // the writer chose to reload following a conflict.
-  useEffect(() => {
-    if (!loaded.value) return;
-    const { postmortem, author } = loaded.value;
-    setOriginal(postmortem);
-    setDraft(
-      postmortem
-        ? draftOf(postmortem)
-        : emptyDraft({ entityRef: props.defaultEntityRef, author }),
-    );
-    setConflict(false);
-    setErrors({});
-    setFormError(undefined);
-  }, [loaded.value, props.defaultEntityRef]);
+  const {
+    loading,
+    loadError,
+    reload,
+    draft,
+    set,
+    templates,
+    template,
+    saving,
+    conflict,
+    formError,
+    fieldErrors: errors,
+    save,
+  } = usePostmortemDraft({
+    postmortemId,
+    defaultEntityRef: props.defaultEntityRef,
+    onCreated: created =>
+      navigate(`../${encodeURIComponent(created.id)}`, { relative: 'path' }),
+    onUpdated: () => navigate('..', { relative: 'path' }),
+  });
 
   // The save button is at the bottom of a long form: take the writer to the
   // first field the check (or the API) found wrong.
@@ -125,65 +75,8 @@ export const PostmortemForm = (props: {
     invalid?.focus();
   }, [errors]);
 
-  if (loaded.error) return <ResponseErrorPanel error={loaded.error} />;
-  if (!draft || !loaded.value) return <Progress />;
-
-  const templates: PostmortemTemplate[] = loaded.value.templates.length
-    ? loaded.value.templates
-    : [sreBookTemplate];
-  const template =
-    templates.find(candidate => candidate.id === draft.template) ??
-    templates[0];
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft(previous => previous && { ...previous, [key]: value });
-
-  const validate = (): Record<string, string> => {
-    const found: Record<string, string> = {};
-    if (!draft.title.trim()) found.title = t('form.required');
-    if (draft.entityRefs.length === 0) found.entityRefs = t('form.required');
-    if (!draft.startedAt) found.startedAt = t('form.required');
-    return found;
-  };
-
-  const save = async () => {
-    const invalid = validate();
-    setErrors(invalid);
-    setFormError(undefined);
-    if (Object.keys(invalid).length > 0) {
-      setFormError(t('form.invalid'));
-      return;
-    }
-    setSaving(true);
-    try {
-      const request = requestOf(draft);
-      if (original) {
-        await api.updatePostmortem(original.id, {
-          ...changedFields(requestOf(draftOf(original)), request),
-          version: original.version,
-        });
-        navigate('..', { relative: 'path' });
-      } else {
-        const created = await api.createPostmortem(request);
-        navigate(`../${encodeURIComponent(created.id)}`, { relative: 'path' });
-      }
-    } catch (e) {
-      if (isConflict(e)) {
-        setConflict(true);
-      } else {
-        const sectionFields = template.sections.map(s => `sections.${s.key}`);
-        const found = fieldErrorsOf(e, [...FIELDS, ...sectionFields]);
-        if (found) {
-          setErrors(found);
-          setFormError(t('form.invalid'));
-        } else {
-          setFormError(errorMessage(e));
-        }
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+  if (loadError) return <ResponseErrorPanel error={loadError} />;
+  if (loading || !draft) return <Progress />;
 
   const select = (
     field: 'status' | 'severity' | 'detection' | 'template',
@@ -201,19 +94,13 @@ export const PostmortemForm = (props: {
   );
 
   const timeField = (field: (typeof TIME_FIELDS)[number], label: string) => (
-    <TextField
+    <DateTimeField
       id={`postmortem-${field}`}
-      type="datetime-local"
-      fullWidth
-      variant="outlined"
-      margin="dense"
       label={label}
       required={field === 'startedAt'}
       value={draft[field]}
-      onChange={e => set(field, e.target.value)}
-      error={Boolean(errors[field])}
-      helperText={errors[field]}
-      InputLabelProps={{ shrink: true }}
+      onChange={value => set(field, value)}
+      error={errors[field]}
     />
   );
 
@@ -222,7 +109,7 @@ export const PostmortemForm = (props: {
       <InfoCard title={editing ? t('form.editTitle') : t('form.createTitle')}>
         {conflict && (
           <Box mb={2}>
-            <ConflictAlert onReload={loaded.retry} />
+            <ConflictAlert onReload={reload} />
           </Box>
         )}
         {formError && (
@@ -348,113 +235,31 @@ export const PostmortemForm = (props: {
               )}
           </Grid>
           <Grid item xs={12}>
-            <Typography variant="h6" component="h2" gutterBottom>
-              {t('form.sections')}
-            </Typography>
-            {errors.sections && (
-              <Alert severity="error">{errors.sections}</Alert>
-            )}
-            {template.sections.map(section => (
-              <MarkdownField
-                key={section.key}
-                id={`postmortem-section-${section.key}`}
-                label={sectionTitle(section, language)}
-                description={
-                  section.description?.[language] ?? section.description?.en
-                }
-                value={draft.sections[section.key] ?? ''}
-                error={errors[`sections.${section.key}`]}
-                onChange={value =>
-                  set('sections', { ...draft.sections, [section.key]: value })
-                }
-              />
-            ))}
+            <SectionsEditor
+              sections={template.sections}
+              value={draft.sections}
+              onChange={value => set('sections', value)}
+              errors={errors}
+            />
           </Grid>
           <Grid item xs={12}>
-            <Typography variant="h6" component="h2" gutterBottom>
-              {t('form.timeline')}
-            </Typography>
-            {errors.timeline && (
-              <Alert severity="error">{errors.timeline}</Alert>
-            )}
-            {draft.timeline.map((entry, index) => (
-              <Box
-                key={index}
-                display="flex"
-                alignItems="center"
-                style={{ gap: 8 }}
-              >
-                <TextField
-                  type="datetime-local"
-                  variant="outlined"
-                  margin="dense"
-                  label={t('form.timelineAt')}
-                  value={entry.at}
-                  InputLabelProps={{ shrink: true }}
-                  onChange={e =>
-                    set(
-                      'timeline',
-                      draft.timeline.map((other, i) =>
-                        i === index ? { ...other, at: e.target.value } : other,
-                      ),
-                    )
-                  }
-                />
-                <TextField
-                  variant="outlined"
-                  margin="dense"
-                  fullWidth
-                  label={t('form.timelineText')}
-                  value={entry.text}
-                  onChange={e =>
-                    set(
-                      'timeline',
-                      draft.timeline.map((other, i) =>
-                        i === index
-                          ? { ...other, text: e.target.value }
-                          : other,
-                      ),
-                    )
-                  }
-                />
-                <IconButton
-                  aria-label={t('form.removeTimelineEntry')}
-                  onClick={() =>
-                    set(
-                      'timeline',
-                      draft.timeline.filter((_other, i) => i !== index),
-                    )
-                  }
-                >
-                  <DeleteIcon />
-                </IconButton>
-              </Box>
-            ))}
-            <Button
-              startIcon={<AddIcon />}
-              onClick={() =>
-                set('timeline', [...draft.timeline, { at: '', text: '' }])
-              }
-            >
-              {t('form.addTimelineEntry')}
-            </Button>
+            <TimelineEditor
+              value={draft.timeline}
+              onChange={value => set('timeline', value)}
+              error={errors.timeline}
+            />
           </Grid>
           <Grid item xs={12}>
             <Box display="flex" justifyContent="flex-end" style={{ gap: 8 }}>
               <Button onClick={() => navigate('..', { relative: 'path' })}>
                 {t('common.cancel')}
               </Button>
-              <Button
-                color="primary"
-                variant="contained"
-                disabled={saving || conflict}
+              <SaveButton
+                saving={saving}
+                disabled={conflict}
+                label={editing ? t('common.save') : t('form.create')}
                 onClick={save}
-              >
-                {(() => {
-                  if (saving) return t('common.saving');
-                  return editing ? t('common.save') : t('form.create');
-                })()}
-              </Button>
+              />
             </Box>
           </Grid>
         </Grid>

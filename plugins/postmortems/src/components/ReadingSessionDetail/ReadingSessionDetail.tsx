@@ -28,17 +28,19 @@ import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
+import { useSaveErrors } from '../../hooks/useSaveErrors';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime';
-import { errorMessage, fieldErrorsOf, isConflict } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemDialog } from '../ActionItemDialog';
 import { ConflictAlert } from '../ConflictAlert';
+import { DateTimeField } from '../DateTimeField';
 import { DetailHeader } from '../DetailHeader';
 import { EntityRefPicker } from '../EntityRefPicker';
 import { MarkdownField } from '../MarkdownField';
 import { PickSummary } from '../PickSummary';
 import { PostmortemPicker } from '../PostmortemPicker';
+import { SaveButton } from '../SaveButton';
 import { SelectField } from '../SelectField';
 import {
   ReadingSessionStatusChip,
@@ -69,7 +71,6 @@ function draftOf(session: ReadingSession): Draft {
 
 /** The typed-in fields whose 400s are shown where they were typed. */
 const FIELDS = ['scheduledAt', 'durationMinutes'] as const;
-type Field = (typeof FIELDS)[number];
 
 /**
  * One reading session, editable: when, who, what was read, who came,
@@ -86,11 +87,11 @@ export const ReadingSessionDetail = () => {
   const { sessionId = '' } = useParams();
   const [draft, setDraft] = useState<Draft>();
   const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const [formError, setFormError] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<
-    Partial<Record<Field, string>>
-  >({});
+  // A 400 about one of the typed-in fields is shown at that field, as in
+  // the schedule dialog; anything else above the form.
+  const { conflict, formError, fieldErrors, clear, fail } = useSaveErrors({
+    fields: FIELDS,
+  });
   const [raising, setRaising] = useState(false);
 
   const { value, loading, error, retry } = useAsyncRetry(async () => {
@@ -126,14 +127,12 @@ export const ReadingSessionDetail = () => {
     setDraft(previous => previous && { ...previous, [key]: v });
 
   const reload = () => {
-    setConflict(false);
-    setFormError(undefined);
+    clear();
     retry();
   };
 
   const save = async () => {
-    setFormError(undefined);
-    setFieldErrors({});
+    clear();
     setBusy(true);
     try {
       await api.updateReadingSession(session.id, {
@@ -153,16 +152,7 @@ export const ReadingSessionDetail = () => {
       });
       retry();
     } catch (e) {
-      // A 400 about one of the typed-in fields is shown at that field, as
-      // in the schedule dialog; anything else above the form.
-      const found = fieldErrorsOf(e, FIELDS);
-      if (isConflict(e)) {
-        setConflict(true);
-      } else if (found) {
-        setFieldErrors(found);
-      } else {
-        setFormError(errorMessage(e));
-      }
+      fail(e);
     } finally {
       setBusy(false);
     }
@@ -186,18 +176,12 @@ export const ReadingSessionDetail = () => {
             {formError && <Alert severity="error">{formError}</Alert>}
             <Grid container spacing={2}>
               <Grid item xs={12} sm={6}>
-                <TextField
+                <DateTimeField
                   id="reading-session-scheduled-at"
                   label={t('readingSession.fieldScheduledAt')}
-                  type="datetime-local"
                   value={draft.scheduledAt}
-                  onChange={e => set('scheduledAt', e.target.value)}
-                  error={Boolean(fieldErrors.scheduledAt)}
-                  helperText={fieldErrors.scheduledAt}
-                  InputLabelProps={{ shrink: true }}
-                  fullWidth
-                  variant="outlined"
-                  margin="dense"
+                  onChange={v => set('scheduledAt', v)}
+                  error={fieldErrors.scheduledAt}
                 />
               </Grid>
               <Grid item xs={6} sm={3}>
@@ -265,14 +249,7 @@ export const ReadingSessionDetail = () => {
               </Grid>
             </Grid>
             <Box display="flex" justifyContent="flex-end">
-              <Button
-                color="primary"
-                variant="contained"
-                disabled={busy || conflict}
-                onClick={save}
-              >
-                {busy ? t('common.saving') : t('common.save')}
-              </Button>
+              <SaveButton saving={busy} disabled={conflict} onClick={save} />
             </Box>
           </InfoCard>
         </Grid>

@@ -9,10 +9,12 @@ import Alert from '@material-ui/lab/Alert';
 import { ReadingSession } from '@postmortems/backstage-plugin-postmortems-common';
 import { useState } from 'react';
 import { postmortemsApiRef } from '../../api';
+import { useSaveErrors } from '../../hooks/useSaveErrors';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime';
-import { errorMessage, fieldErrorsOf } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
+import { DateTimeField } from '../DateTimeField';
 import { EntityRefPicker } from '../EntityRefPicker';
+import { SaveButton } from '../SaveButton';
 
 const FIELDS = [
   'ownerGroup',
@@ -52,13 +54,13 @@ export const ScheduleSessionDialog = (props: {
   const [duration, setDuration] = useState(String(DEFAULT_DURATION));
   const [facilitator, setFacilitator] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<
-    Partial<Record<Field, string>>
-  >({});
-  const [formError, setFormError] = useState<string>();
+  // A new session has no version to be stale: a 409 is just a message.
+  const { fieldErrors, setFieldErrors, formError, clear, fail } = useSaveErrors(
+    { fields: FIELDS, conflicts: false },
+  );
 
   const save = async () => {
-    setFormError(undefined);
+    clear();
     const errors: Partial<Record<Field, string>> = {};
     const at = fromDateTimeLocal(scheduledAt);
     const minutes = Number(duration);
@@ -79,12 +81,8 @@ export const ScheduleSessionDialog = (props: {
       });
       props.onScheduled(session);
     } catch (e) {
-      const found = fieldErrorsOf(e, FIELDS);
-      if (found) {
-        setFieldErrors(found);
-      } else {
-        setFormError(errorMessage(e));
-      }
+      fail(e);
+      // Only on failure: after a success the dialog is closing.
       setBusy(false);
     }
   };
@@ -106,19 +104,13 @@ export const ScheduleSessionDialog = (props: {
             required
           />
         )}
-        <TextField
+        <DateTimeField
           id="reading-session-scheduled-at"
           label={t('readingSession.fieldScheduledAt')}
-          type="datetime-local"
           value={scheduledAt}
-          onChange={e => setScheduledAt(e.target.value)}
-          error={Boolean(fieldErrors.scheduledAt)}
-          helperText={fieldErrors.scheduledAt}
-          InputLabelProps={{ shrink: true }}
+          onChange={setScheduledAt}
+          error={fieldErrors.scheduledAt}
           required
-          fullWidth
-          variant="outlined"
-          margin="dense"
         />
         <TextField
           id="reading-session-duration"
@@ -145,14 +137,11 @@ export const ScheduleSessionDialog = (props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={busy}
+        <SaveButton
+          saving={busy}
+          label={t('readingSession.schedule')}
           onClick={save}
-        >
-          {busy ? t('common.saving') : t('readingSession.schedule')}
-        </Button>
+        />
       </DialogActions>
     </Dialog>
   );

@@ -11,11 +11,12 @@ import {
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { useState } from 'react';
 import { postmortemsApiRef } from '../../api';
-import { errorMessage, isConflict } from '../../lib/errors';
+import { useSaveErrors } from '../../hooks/useSaveErrors';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConflictAlert } from '../ConflictAlert';
 import { EntityRefPicker } from '../EntityRefPicker';
 import { MarkdownField } from '../MarkdownField';
+import { SaveButton } from '../SaveButton';
 
 /**
  * Records what a reading session discussed and who came, and marks it
@@ -34,11 +35,11 @@ export const SessionNotesDialog = (props: {
   const [notes, setNotes] = useState(props.session.notes ?? '');
   const [participants, setParticipants] = useState(props.session.participants);
   const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const [formError, setFormError] = useState<string>();
+  // The dialog has no field of its own that a 400 could name.
+  const { conflict, formError, clear, fail } = useSaveErrors({ fields: [] });
 
   const save = async (status?: ReadingSessionStatus) => {
-    setFormError(undefined);
+    clear();
     setBusy(true);
     try {
       const saved = await api.updateReadingSession(props.session.id, {
@@ -49,11 +50,8 @@ export const SessionNotesDialog = (props: {
       });
       props.onSaved(saved);
     } catch (e) {
-      if (isConflict(e)) {
-        setConflict(true);
-      } else {
-        setFormError(errorMessage(e));
-      }
+      fail(e);
+      // Only on failure: after a success the dialog is closing.
       setBusy(false);
     }
   };
@@ -82,13 +80,12 @@ export const SessionNotesDialog = (props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button
-          color="primary"
-          disabled={busy || conflict}
+        <SaveButton
+          variant="text"
+          saving={busy}
+          disabled={conflict}
           onClick={() => save()}
-        >
-          {busy ? t('common.saving') : t('common.save')}
-        </Button>
+        />
         {props.session.status !== 'held' && (
           <Button
             color="primary"

@@ -1,0 +1,1 @@
+export { SectionsEditor } from './SectionsEditor';

@@ -1,0 +1,2 @@
+export { TimelineEditor } from './TimelineEditor';
+export type { TimelineEntryDraft } from './TimelineEditor';
