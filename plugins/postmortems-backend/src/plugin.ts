@@ -3,20 +3,33 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { postmortemsPermissions } from '@postmortems/backstage-plugin-postmortems-common';
+import {
+  PostmortemsDataProvider,
+  postmortemsExtensionPoint,
+} from '@postmortems/backstage-plugin-postmortems-node';
 import { DateTime } from 'luxon';
-import { DatabasePostmortemStore } from './database/DatabasePostmortemStore';
+import { createDatabaseStores } from './database/createDatabaseStores';
 import { createRouter } from './service/router';
 import { readTemplates } from './service/templates';
 
 /**
  * The postmortems backend plugin: stores postmortems, their action items and
- * reading sessions, and serves them at `/api/postmortems`.
+ * reading sessions, and serves them at `/api/postmortems`. Modules plug in
+ * through `postmortemsExtensionPoint` of
+ * `@postmortems/backstage-plugin-postmortems-node`.
  *
  * @public
  */
 export const postmortemsPlugin = createBackendPlugin({
   pluginId: 'postmortems',
   register(env) {
+    const dataProviders: PostmortemsDataProvider[] = [];
+    env.registerExtensionPoint(postmortemsExtensionPoint, {
+      addDataProvider(...providers) {
+        dataProviders.push(...providers.flat());
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -45,18 +58,23 @@ export const postmortemsPlugin = createBackendPlugin({
           );
         }
         const templates = readTemplates(config);
-        const store = await DatabasePostmortemStore.create({
-          database,
-          timezone,
-        });
+        const stores = await createDatabaseStores({ database, timezone });
         permissionsRegistry.addPermissions(postmortemsPermissions);
+
+        for (const provider of dataProviders) {
+          logger.info(`Connecting data provider ${provider.getProviderName()}`);
+          await provider.connect({
+            stores: options =>
+              options?.clock ? stores.withClock(options.clock) : stores,
+          });
+        }
 
         httpRouter.use(
           await createRouter({
             httpAuth,
             logger,
             permissions,
-            store,
+            stores,
             templates,
             timezone,
           }),

@@ -1,11 +1,12 @@
 /**
- * Types, schemas, permissions and templates shared by the postmortems
- * frontend and backend plugins.
+ * Schemas, types, errors, permissions and templates shared by the
+ * postmortems frontend and backend plugins.
  *
  * @packageDocumentation
  */
 
+export * from './enums';
+export * from './errors';
 export * from './permissions';
 export * from './schemas';
 export * from './templates';
-export * from './types';

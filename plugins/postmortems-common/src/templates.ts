@@ -1,27 +1,7 @@
-/**
- * A section of a postmortem template.
- *
- * @public
- */
-export interface PostmortemTemplateSection {
-  /** The key under which a postmortem stores the section's Markdown. */
-  key: string;
-  /** The section title per language, e.g. `{ en: 'Summary', ja: 'サマリ' }`. */
-  title: Record<string, string>;
-  /** A hint shown while writing, per language. */
-  description?: Record<string, string>;
-}
-
-/**
- * A postmortem template: the sections a postmortem is written in.
- *
- * @public
- */
-export interface PostmortemTemplate {
-  id: string;
-  title: Record<string, string>;
-  sections: PostmortemTemplateSection[];
-}
+import type {
+  PostmortemTemplate,
+  PostmortemTemplateSection,
+} from './schemas/templates';
 
 /**
  * The id of the template used when a postmortem names none.

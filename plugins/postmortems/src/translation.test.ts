@@ -3,9 +3,13 @@ import ja from './translations/ja';
 import { errorMessage, fieldErrorsOf } from './lib/errors';
 import { formatDuration, formatRelative } from './lib/format';
 import { fromDateTimeLocal, toDateTimeLocal } from './lib/datetime';
-import { responseError } from './__testUtils__/fixtures';
+import { invalidRequestError, responseError } from './__testUtils__/fixtures';
 
 describe('translations', () => {
+  it("is named by Backstage's convention for a plugin's messages", () => {
+    expect(postmortemsTranslationRef.id).toBe('plugin.postmortems');
+  });
+
   it('has a Japanese text for every English one', () => {
     const english = (postmortemsTranslationRef as any).getDefaultMessages();
     expect(Object.keys(ja).sort()).toEqual(Object.keys(english).sort());
@@ -60,15 +64,23 @@ describe('errors', () => {
     ];
     expect(
       fieldErrorsOf(
-        await responseError(400, 'Invalid request: sections.summary: too long'),
+        await invalidRequestError({
+          field: 'sections.summary',
+          message: 'too long',
+        }),
         fields,
       ),
     ).toEqual({ 'sections.summary': 'too long' });
     expect(
       fieldErrorsOf(
-        await responseError(
-          400,
-          'Invalid request: startedAt: must be an ISO 8601 timestamp with offset; title: must not be empty; entityRefs.0: must be an entity ref',
+        await invalidRequestError(
+          {
+            field: 'startedAt',
+            message: 'must be an ISO 8601 timestamp with offset',
+          },
+          { field: 'title', message: 'must not be empty' },
+          { field: 'entityRefs.0', message: 'must be an entity ref' },
+          { field: 'entityRefs.1', message: 'must be an entity ref too' },
         ),
         fields,
       ),
@@ -77,16 +89,16 @@ describe('errors', () => {
       title: 'must not be empty',
       entityRefs: 'must be an entity ref',
     });
-    // Other wordings: the field named first gets the whole message.
+    // Fields are data: a message that merely mentions one names none.
     expect(
       fieldErrorsOf(
-        await responseError(400, 'body/startedAt must be a timestamp'),
+        await responseError(400, 'Invalid request: startedAt: bad'),
         fields,
       ),
-    ).toEqual({ startedAt: 'body/startedAt must be a timestamp' });
+    ).toBeUndefined();
     expect(
       fieldErrorsOf(
-        await responseError(400, 'Invalid request: body: x'),
+        await invalidRequestError({ field: 'body', message: 'x' }),
         fields,
       ),
     ).toBeUndefined();

@@ -9,7 +9,7 @@
 import type {
   ActionItemInput,
   PostmortemInput,
-} from '@postmortems/backstage-plugin-postmortems-backend/alpha';
+} from '@postmortems/backstage-plugin-postmortems-node';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;

@@ -2,7 +2,7 @@ import {
   ActionItemInput,
   PostmortemInput,
   ReadingSessionInput,
-} from '../../src/database/PostmortemStore';
+} from '@postmortems/backstage-plugin-postmortems-node';
 
 /*
  * Generated postmortems for the benchmark: plausible sizes and mixes, the

@@ -69,7 +69,7 @@ async function benchmark(
     log(
       `seeded in ${seeded.figures.seconds.toFixed(1)} s; measuring the API …`,
     );
-    const api = await startApi(seeded.store);
+    const api = await startApi(seeded.stores);
     try {
       const latencies = await measureApi(api.baseUrl, seeded, options.runs);
       return {

@@ -10,7 +10,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { sreBookTemplate } from '@postmortems/backstage-plugin-postmortems-common';
 import express from 'express';
 import { Knex } from 'knex';
-import { DatabasePostmortemStore } from '../../src/database/DatabasePostmortemStore';
+import { PostmortemsStores } from '@postmortems/backstage-plugin-postmortems-node';
+import { createDatabaseStores } from '../../src/database/createDatabaseStores';
 import { createRouter } from '../../src/service/router';
 import {
   BUSY_COMPONENT,
@@ -36,15 +37,15 @@ export interface SeedFigures {
   seconds: number;
 }
 
-/** A filled store and the ids the measurements use. */
+/** Filled stores and the ids the measurements use. */
 export interface Seeded {
-  store: DatabasePostmortemStore;
+  stores: PostmortemsStores;
   ids: string[];
   figures: SeedFigures;
 }
 
 /**
- * Fills the database through the store, as the API would: postmortems with
+ * Fills the database through the stores, as the API would: postmortems with
  * their lookups and first revision, then their action items, with a few
  * writers at a time, then three years of the group's reading sessions.
  */
@@ -55,7 +56,7 @@ export async function seed(
   const database = {
     getClient: async () => knex,
   } as unknown as DatabaseService;
-  const store = await DatabasePostmortemStore.create({
+  const stores = await createDatabaseStores({
     database,
     timezone: TIMEZONE,
   });
@@ -69,23 +70,23 @@ export async function seed(
   const started = performance.now();
   const ids: string[] = new Array(inputs.length);
   await forEachConcurrently(inputs, options.concurrency, async (input, i) => {
-    ids[i] = (await store.createPostmortem(input, AUTHOR)).id;
+    ids[i] = (await stores.postmortems.createPostmortem(input, AUTHOR)).id;
   });
   const postmortemsDone = performance.now();
   await forEachConcurrently(ids, options.concurrency, async (id, i) => {
     for (const item of items[i]) {
-      await store.createActionItem(id, item, AUTHOR);
+      await stores.actionItems.createActionItem(id, item, AUTHOR);
     }
   });
   const actionItemsDone = performance.now();
 
   const published = ids.filter((_, i) => inputs[i].status === 'published');
   for (const session of generateReadingSessions(random, published, now)) {
-    await store.createReadingSession(session, AUTHOR);
+    await stores.readingSessions.createReadingSession(session, AUTHOR);
   }
 
   return {
-    store,
+    stores,
     ids,
     figures: {
       postmortems: ids.length,
@@ -102,7 +103,7 @@ export async function seed(
  * user and every permission allowed (neither is what is being measured).
  */
 export async function startApi(
-  store: DatabasePostmortemStore,
+  stores: PostmortemsStores,
 ): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const credentials = {
     $$type: '@backstage/BackstageCredentials',
@@ -124,7 +125,7 @@ export async function startApi(
         requests.map(() => ({ result: AuthorizeResult.ALLOW })),
     } as unknown as PermissionsService,
     logger,
-    store,
+    stores,
     templates: [sreBookTemplate],
     timezone: TIMEZONE,
   });

@@ -5,8 +5,12 @@ import {
   Page,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { Knex } from 'knex';
-import { decodeCursor } from './conversions';
-import { ActionItemFilter, ActionItemInput } from './PostmortemStore';
+import { decodeCursor, DEFAULT_LIMIT, fetchPage } from './paging';
+import {
+  ActionItemFilter,
+  ActionItemInput,
+  ActionItemsStore,
+} from '@postmortems/backstage-plugin-postmortems-node';
 import {
   CLOSED_STATUSES,
   Row,
@@ -14,14 +18,8 @@ import {
   checkVersion,
   rowToActionItem,
 } from './rows';
-import {
-  DEFAULT_LIMIT,
-  StoreContext,
-  conditionalUpdate,
-  createdColumns,
-  fetchPage,
-  livePostmortemRow,
-} from './StoreContext';
+import { StoreContext } from './StoreContext';
+import { conditionalUpdate, createdColumns, livePostmortemRow } from './writes';
 
 // Sorts undated action items after every real due date.
 const NO_DUE_DATE = '9999-12-31';
@@ -30,7 +28,7 @@ const NO_DUE_DATE = '9999-12-31';
  * Action items in the table `action_items`, always read joined with their
  * postmortem: the items of a deleted postmortem disappear with it.
  */
-export class DatabaseActionItems {
+export class DatabaseActionItems implements ActionItemsStore {
   constructor(private readonly ctx: StoreContext) {}
 
   async createActionItem(

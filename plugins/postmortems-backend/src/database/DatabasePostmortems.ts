@@ -9,14 +9,24 @@ import { Knex } from 'knex';
 import {
   LIKE_ESCAPE,
   containsPattern,
-  decodeCursor,
   normalizeSearch,
   parseJson,
   toDate,
   toIso,
 } from './conversions';
+import {
+  decodeCursor,
+  DEFAULT_LIMIT,
+  cursorDate,
+  fetchPage,
+  whereOlderThan,
+} from './paging';
 import { decoratePostmortems } from './decoratePostmortems';
-import { PostmortemFilter, PostmortemInput } from './PostmortemStore';
+import {
+  PostmortemFilter,
+  PostmortemInput,
+  PostmortemsStore,
+} from '@postmortems/backstage-plugin-postmortems-node';
 import {
   Row,
   checkVersion,
@@ -24,23 +34,15 @@ import {
   rowToPostmortem,
   rowToPostmortemInput,
 } from './rows';
-import {
-  DEFAULT_LIMIT,
-  StoreContext,
-  conditionalUpdate,
-  createdColumns,
-  cursorDate,
-  fetchPage,
-  livePostmortemRow,
-  whereOlderThan,
-} from './StoreContext';
+import { StoreContext } from './StoreContext';
+import { conditionalUpdate, createdColumns, livePostmortemRow } from './writes';
 
 /**
  * Postmortems and their revisions in the tables `postmortems`,
  * `postmortem_entities`, `postmortem_tags` and `postmortem_revisions`. Every
  * accepted change writes a revision in the same transaction.
  */
-export class DatabasePostmortems {
+export class DatabasePostmortems implements PostmortemsStore {
   constructor(private readonly ctx: StoreContext) {}
 
   async createPostmortem(

@@ -6,40 +6,40 @@ import {
 } from '@postmortems/backstage-plugin-postmortems-common';
 import {
   compact,
-  decodeCursor,
   parseJson,
   toDate,
   toIso,
   toOptionalIso,
 } from './conversions';
+import {
+  decodeCursor,
+  DEFAULT_LIMIT,
+  cursorDate,
+  fetchPage,
+  whereOlderThan,
+} from './paging';
 import { loadDecorations } from './decoratePostmortems';
 import {
   ReadingSessionFilter,
   ReadingSessionInput,
   SuggestionCandidate,
   SuggestionCandidates,
-} from './PostmortemStore';
+  ReadingSessionsStore,
+} from '@postmortems/backstage-plugin-postmortems-node';
 import {
   Row,
   checkVersion,
   readingSessionColumns,
   rowToReadingSession,
 } from './rows';
-import {
-  DEFAULT_LIMIT,
-  StoreContext,
-  conditionalUpdate,
-  createdColumns,
-  cursorDate,
-  fetchPage,
-  whereOlderThan,
-} from './StoreContext';
+import { StoreContext } from './StoreContext';
+import { conditionalUpdate, createdColumns } from './writes';
 
 /**
  * Reading sessions in the table `reading_sessions`, and what ranking the
  * next pick of a group needs to know about its past sessions.
  */
-export class DatabaseReadingSessions {
+export class DatabaseReadingSessions implements ReadingSessionsStore {
   constructor(private readonly ctx: StoreContext) {}
 
   async createReadingSession(

@@ -1,5 +1,3 @@
-import { InputError } from '@backstage/errors';
-
 /*
  * Values as they come back from the three databases: a timestamp is a Date
  * on PostgreSQL and MySQL but the epoch milliseconds on SQLite (Knex's
@@ -83,41 +81,4 @@ export const LIKE_ESCAPE = '!';
 /** A LIKE pattern that finds `text` anywhere, with % and _ taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[!%_]/g, c => `${LIKE_ESCAPE}${c}`)}%`;
-}
-
-/** An opaque page cursor: the sort key of the last item, base64url JSON. */
-export function encodeCursor(key: Record<string, string>): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-}
-
-/**
- * The sort key inside a cursor, checked to have exactly the expected string
- * fields; anything else is the client's mistake, so a 400.
- */
-export function decodeCursor<K extends string>(
-  cursor: string,
-  fields: readonly K[],
-): Record<K, string> {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  const valid =
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.keys(value).length === fields.length &&
-    fields.every(
-      f =>
-        typeof (value as Record<string, unknown>)[f] === 'string' &&
-        ((value as Record<string, string>)[f].length ?? 0) <= 100,
-    );
-  if (!valid) {
-    throw new InputError(
-      'Invalid request: cursor: not a cursor from a previous page',
-    );
-  }
-  return value as Record<K, string>;
 }

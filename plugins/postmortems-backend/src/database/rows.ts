@@ -16,7 +16,7 @@ import {
   ActionItemInput,
   PostmortemInput,
   ReadingSessionInput,
-} from './PostmortemStore';
+} from '@postmortems/backstage-plugin-postmortems-node';
 
 /*
  * The mapping between API shapes and table rows: JSON columns, timestamps,

@@ -13,12 +13,14 @@ import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { DatabasePostmortemStore } from '../database/DatabasePostmortemStore';
+import { createDatabaseStores } from '../database/createDatabaseStores';
 import { createRouter } from '../service/router';
+import { buildOpenApiDocument } from './openapi';
 
 jest.setTimeout(60_000);
 
 type Operation = {
+  requestBody?: { content: { 'application/json': { schema: object } } };
   responses: Record<
     string,
     { content?: { 'application/json': { schema: object } }; $ref?: string }
@@ -33,11 +35,7 @@ type Document = {
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-// The merge keys (<<) keep the request and response shapes in one place.
-const document: Document = parse(
-  fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'),
-  { merge: true },
-);
+const document = buildOpenApiDocument() as unknown as Document;
 
 const databases = createTestDatabases();
 
@@ -46,14 +44,14 @@ async function setup() {
   const database = {
     getClient: async () => knex,
   } as unknown as DatabaseService;
-  const store = await DatabasePostmortemStore.create({ database });
+  const stores = await createDatabaseStores({ database });
   const router = await createRouter({
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.user('user:default/hanako.yamada'),
     }),
     logger: mockServices.logger.mock(),
     permissions: mockServices.permissions(),
-    store,
+    stores,
     templates: [sreBookTemplate],
     timezone: 'Asia/Tokyo',
   });
@@ -98,6 +96,40 @@ function responseSchema(route: string, method: string, status: number) {
   return response;
 }
 
+/** A validator of a schema; local $refs resolve to the document's components. */
+function validatorFor(id: string, schema: object): ValidateFunction {
+  const validate =
+    validators.get(id) ??
+    ajv.compile(
+      JSON.parse(
+        JSON.stringify(schema).replace(
+          /"#\/components\//g,
+          '"openapi#/components/',
+        ),
+      ),
+    );
+  validators.set(id, validate);
+  return validate;
+}
+
+/** Checks a request body against the operation's documented body. */
+function expectDocumentedBody(route: string, method: string, body: unknown) {
+  const schema =
+    document.paths[route]?.[method]?.requestBody?.content['application/json']
+      .schema;
+  if (!schema) {
+    throw new Error(`${method.toUpperCase()} ${route} documents no body`);
+  }
+  const validate = validatorFor(`${method}${route}body`, schema);
+  if (!validate(body)) {
+    throw new Error(
+      `${method.toUpperCase()} ${route}: the body does not match the document: ${ajv.errorsText(
+        validate.errors,
+      )}`,
+    );
+  }
+}
+
 function expectDocumented(
   route: string,
   method: string,
@@ -114,19 +146,7 @@ function expectDocumented(
     expect(res.text).toBe('');
     return;
   }
-  // Local $refs are resolved against the document's components.
-  const id = `${method}${route}${res.status}`;
-  const validate =
-    validators.get(id) ??
-    ajv.compile(
-      JSON.parse(
-        JSON.stringify(schema).replace(
-          /"#\/components\//g,
-          '"openapi#/components/',
-        ),
-      ),
-    );
-  validators.set(id, validate);
+  const validate = validatorFor(`${method}${route}${res.status}`, schema);
   if (!validate(res.body)) {
     throw new Error(
       `${method.toUpperCase()} ${route} ${
@@ -139,6 +159,13 @@ function expectDocumented(
 }
 
 describe('openapi.yaml', () => {
+  it('is the document the zod schemas give (yarn openapi:generate)', () => {
+    const written = parse(
+      fs.readFileSync(path.join(__dirname, 'openapi.yaml'), 'utf8'),
+    );
+    expect(written).toEqual(document);
+  });
+
   it('documents exactly the routes the router serves', async () => {
     const { router } = await setup();
     expect(routesOf(router).sort()).toEqual(documentedRoutes().sort());
@@ -152,6 +179,9 @@ describe('openapi.yaml', () => {
       url: string,
       body?: object,
     ) => {
+      if (body) {
+        expectDocumentedBody(route, method, body);
+      }
       const res = await request(app)[method](url).send(body);
       expectDocumented(route, method, res);
       return res;
@@ -278,6 +308,18 @@ describe('openapi.yaml', () => {
       '/postmortems/{id}/restore',
       `/postmortems/${id}/restore`,
     );
+  });
+
+  it('catches a request body that does not match', () => {
+    expect(() =>
+      expectDocumentedBody('/postmortems', 'post', { title: 'x' }),
+    ).toThrow(/does not match the document/);
+    expect(() =>
+      expectDocumentedBody('/action-items/{id}', 'patch', {
+        version: 1,
+        colour: 'red',
+      }),
+    ).toThrow(/does not match the document/);
   });
 
   it('catches a response that does not match', () => {

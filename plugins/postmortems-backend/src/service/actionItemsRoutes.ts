@@ -1,16 +1,22 @@
-import { InputError, NotFoundError } from '@backstage/errors';
 import {
   actionItemCreatePermission,
   actionItemDeletePermission,
   actionItemUpdatePermission,
   createActionItemRequestSchema,
   idParamsSchema,
+  invalidRequest,
   listActionItemsQuerySchema,
   updateActionItemRequestSchema,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { Router } from 'express';
-import { authorize, parse, principalRef } from './requests';
-import { RouteContext } from './router';
+import {
+  actionItemFilterOf,
+  authorize,
+  found,
+  parse,
+  principalRef,
+} from './requests';
+import { RouteContext } from './RouteContext';
 
 /**
  * A foreign key would reject an unknown session with a database error (a
@@ -22,11 +28,12 @@ async function checkReadingSession(
 ) {
   if (
     readingSessionId &&
-    !(await context.store.getReadingSession(readingSessionId))
+    !(await context.stores.readingSessions.getReadingSession(readingSessionId))
   ) {
-    throw new InputError(
-      `Invalid request: readingSessionId: no reading session ${readingSessionId}`,
-    );
+    throw invalidRequest({
+      field: 'readingSessionId',
+      message: `no reading session ${readingSessionId}`,
+    });
   }
 }
 
@@ -35,39 +42,23 @@ export function registerActionItemRoutes(
   router: Router,
   context: RouteContext,
 ) {
-  const { store, permissions } = context;
+  const { stores, permissions } = context;
 
   router.get('/action-items', async (req, res) => {
-    const { entityRef, owner, status, ...rest } = parse(
-      listActionItemsQuerySchema,
-      req.query,
-    );
+    const query = parse(listActionItemsQuerySchema, req.query);
     res.json(
-      await store.listActionItems({
-        ...rest,
-        entityRefs: entityRef,
-        owners: owner,
-        statuses: status,
-      }),
+      await stores.actionItems.listActionItems(actionItemFilterOf(query)),
     );
   });
 
   router.get('/postmortems/:id/action-items', async (req, res) => {
     const { id } = parse(idParamsSchema, req.params);
-    const { entityRef, owner, status, ...rest } = parse(
-      listActionItemsQuerySchema,
-      req.query,
-    );
-    if (!(await store.getPostmortem(id))) {
-      throw new NotFoundError(`Postmortem ${id} not found`);
-    }
+    const query = parse(listActionItemsQuerySchema, req.query);
+    found(await stores.postmortems.getPostmortem(id), 'Postmortem', id);
     res.json(
-      await store.listActionItems({
-        ...rest,
+      await stores.actionItems.listActionItems({
+        ...actionItemFilterOf(query),
         postmortemId: id,
-        entityRefs: entityRef,
-        owners: owner,
-        statuses: status,
       }),
     );
   });
@@ -78,7 +69,7 @@ export function registerActionItemRoutes(
     const { id } = parse(idParamsSchema, req.params);
     const body = parse(createActionItemRequestSchema, req.body);
     await checkReadingSession(context, body.readingSessionId);
-    const created = await store.createActionItem(
+    const created = await stores.actionItems.createActionItem(
       id,
       body,
       principalRef(credentials),
@@ -88,11 +79,9 @@ export function registerActionItemRoutes(
 
   router.get('/action-items/:id', async (req, res) => {
     const { id } = parse(idParamsSchema, req.params);
-    const item = await store.getActionItem(id);
-    if (!item) {
-      throw new NotFoundError(`Action item ${id} not found`);
-    }
-    res.json(item);
+    res.json(
+      found(await stores.actionItems.getActionItem(id), 'Action item', id),
+    );
   });
 
   router.patch('/action-items/:id', async (req, res) => {
@@ -105,7 +94,7 @@ export function registerActionItemRoutes(
     );
     await checkReadingSession(context, patch.readingSessionId);
     res.json(
-      await store.updateActionItem(
+      await stores.actionItems.updateActionItem(
         id,
         version,
         patch,
@@ -118,7 +107,7 @@ export function registerActionItemRoutes(
     const credentials = context.credentials(res);
     await authorize(permissions, credentials, actionItemDeletePermission);
     const { id } = parse(idParamsSchema, req.params);
-    await store.deleteActionItem(id);
+    await stores.actionItems.deleteActionItem(id);
     res.status(204).end();
   });
 }

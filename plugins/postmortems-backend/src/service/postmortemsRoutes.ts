@@ -1,10 +1,10 @@
-import { InputError, NotFoundError } from '@backstage/errors';
 import {
   DEFAULT_TEMPLATE_ID,
   Postmortem,
   createPostmortemRequestSchema,
   idParamsSchema,
   incidentTimesError,
+  invalidRequest,
   listPostmortemsQuerySchema,
   postmortemCreatePermission,
   postmortemDeletePermission,
@@ -12,9 +12,9 @@ import {
   updatePostmortemRequestSchema,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { Router } from 'express';
-import { PostmortemInput } from '../database/PostmortemStore';
-import { authorize, parse, principalRef } from './requests';
-import { RouteContext } from './router';
+import { PostmortemInput } from '@postmortems/backstage-plugin-postmortems-node';
+import { authorize, found, parse, principalRef } from './requests';
+import { RouteContext } from './RouteContext';
 import { checkSections } from './templates';
 
 /**
@@ -26,9 +26,7 @@ function checkPostmortem(context: RouteContext, postmortem: PostmortemInput) {
   checkSections(context.templates, postmortem.template, postmortem.sections);
   const timesError = incidentTimesError(postmortem);
   if (timesError) {
-    throw new InputError(
-      `Invalid request: ${timesError.field}: ${timesError.message}`,
-    );
+    throw invalidRequest(timesError);
   }
 }
 
@@ -36,11 +34,11 @@ async function livePostmortem(
   context: RouteContext,
   id: string,
 ): Promise<Postmortem> {
-  const postmortem = await context.store.getPostmortem(id);
-  if (!postmortem) {
-    throw new NotFoundError(`Postmortem ${id} not found`);
-  }
-  return postmortem;
+  return found(
+    await context.stores.postmortems.getPostmortem(id),
+    'Postmortem',
+    id,
+  );
 }
 
 /** `/postmortems` and below, except action items. */
@@ -48,12 +46,17 @@ export function registerPostmortemRoutes(
   router: Router,
   context: RouteContext,
 ) {
-  const { store, permissions } = context;
+  const { stores, permissions } = context;
 
   router.get('/postmortems', async (req, res) => {
     const query = parse(listPostmortemsQuerySchema, req.query);
     const { entityRef, ...filter } = query;
-    res.json(await store.listPostmortems({ ...filter, entityRefs: entityRef }));
+    res.json(
+      await stores.postmortems.listPostmortems({
+        ...filter,
+        entityRefs: entityRef,
+      }),
+    );
   });
 
   router.post('/postmortems', async (req, res) => {
@@ -70,7 +73,7 @@ export function registerPostmortemRoutes(
       authors: body.authors ?? [],
     };
     checkPostmortem(context, input);
-    const created = await store.createPostmortem(
+    const created = await stores.postmortems.createPostmortem(
       input,
       principalRef(credentials),
     );
@@ -99,7 +102,7 @@ export function registerPostmortemRoutes(
         ...(patch as Partial<PostmortemInput>),
       });
     }
-    const updated = await store.updatePostmortem(
+    const updated = await stores.postmortems.updatePostmortem(
       id,
       version,
       patch,
@@ -112,7 +115,7 @@ export function registerPostmortemRoutes(
     const credentials = context.credentials(res);
     await authorize(permissions, credentials, postmortemDeletePermission);
     const { id } = parse(idParamsSchema, req.params);
-    await store.deletePostmortem(id, principalRef(credentials));
+    await stores.postmortems.deletePostmortem(id, principalRef(credentials));
     res.status(204).end();
   });
 
@@ -120,13 +123,15 @@ export function registerPostmortemRoutes(
     const credentials = context.credentials(res);
     await authorize(permissions, credentials, postmortemUpdatePermission);
     const { id } = parse(idParamsSchema, req.params);
-    res.json(await store.restorePostmortem(id, principalRef(credentials)));
+    res.json(
+      await stores.postmortems.restorePostmortem(id, principalRef(credentials)),
+    );
   });
 
   router.get('/postmortems/:id/revisions', async (req, res) => {
     const { id } = parse(idParamsSchema, req.params);
     await livePostmortem(context, id);
-    const items = await store.listRevisions(id);
+    const items = await stores.postmortems.listRevisions(id);
     res.json({ items, totalCount: items.length });
   });
 }

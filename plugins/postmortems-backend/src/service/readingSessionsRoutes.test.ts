@@ -8,7 +8,7 @@ import { sreBookTemplate } from '@postmortems/backstage-plugin-postmortems-commo
 import express from 'express';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { DatabasePostmortemStore } from '../database/DatabasePostmortemStore';
+import { createDatabaseStores } from '../database/createDatabaseStores';
 import { createRouter } from './router';
 
 jest.setTimeout(60_000);
@@ -23,7 +23,7 @@ async function setup(timezone: string) {
   const database = {
     getClient: async () => knex,
   } as unknown as DatabaseService;
-  const store = await DatabasePostmortemStore.create({
+  const stores = await createDatabaseStores({
     database,
     timezone,
     clock: () => now,
@@ -34,14 +34,14 @@ async function setup(timezone: string) {
     }),
     logger: mockServices.logger.mock(),
     permissions: mockServices.permissions(),
-    store,
+    stores,
     templates: [sreBookTemplate],
     timezone,
     clock: () => now,
   });
   const app = express().use(router).use(mockErrorHandler());
   return {
-    store,
+    stores,
     setNow: (iso: string) => {
       now = new Date(iso);
     },

@@ -1,10 +1,10 @@
-import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CurrentReadingSessionResponse,
   ReadingSessionSuggestionsResponse,
   createReadingSessionRequestSchema,
   currentReadingSessionQuerySchema,
   idParamsSchema,
+  invalidRequest,
   listActionItemsQuerySchema,
   listReadingSessionsQuerySchema,
   readingSessionCreatePermission,
@@ -14,8 +14,14 @@ import {
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { Router } from 'express';
 import { DateTime } from 'luxon';
-import { authorize, parse, principalRef } from './requests';
-import { RouteContext } from './router';
+import {
+  actionItemFilterOf,
+  authorize,
+  found,
+  parse,
+  principalRef,
+} from './requests';
+import { RouteContext } from './RouteContext';
 import { rankSuggestions } from './suggestions';
 
 /**
@@ -26,10 +32,14 @@ async function checkPick(
   context: RouteContext,
   postmortemId: string | null | undefined,
 ) {
-  if (postmortemId && !(await context.store.getPostmortem(postmortemId))) {
-    throw new InputError(
-      `Invalid request: postmortemId: no postmortem ${postmortemId}`,
-    );
+  if (
+    postmortemId &&
+    !(await context.stores.postmortems.getPostmortem(postmortemId))
+  ) {
+    throw invalidRequest({
+      field: 'postmortemId',
+      message: `no postmortem ${postmortemId}`,
+    });
   }
 }
 
@@ -38,11 +48,11 @@ export function registerReadingSessionRoutes(
   router: Router,
   context: RouteContext,
 ) {
-  const { store, permissions } = context;
+  const { stores, permissions } = context;
 
   router.get('/reading-sessions', async (req, res) => {
     const query = parse(listReadingSessionsQuerySchema, req.query);
-    res.json(await store.listReadingSessions(query));
+    res.json(await stores.readingSessions.listReadingSessions(query));
   });
 
   router.post('/reading-sessions', async (req, res) => {
@@ -50,7 +60,7 @@ export function registerReadingSessionRoutes(
     await authorize(permissions, credentials, readingSessionCreatePermission);
     const body = parse(createReadingSessionRequestSchema, req.body);
     await checkPick(context, body.postmortemId);
-    const created = await store.createReadingSession(
+    const created = await stores.readingSessions.createReadingSession(
       body,
       principalRef(credentials),
     );
@@ -65,7 +75,7 @@ export function registerReadingSessionRoutes(
     const start = DateTime.fromJSDate(context.clock(), {
       zone: context.timezone,
     }).startOf('month');
-    const { items } = await store.listReadingSessions({
+    const { items } = await stores.readingSessions.listReadingSessions({
       ownerGroup,
       from: start.toUTC().toISO()!,
       to: start.plus({ months: 1 }).toUTC().toISO()!,
@@ -80,11 +90,13 @@ export function registerReadingSessionRoutes(
     );
     const body: CurrentReadingSessionResponse = { session: session ?? null };
     if (session?.postmortemId) {
-      const postmortem = await store.getPostmortem(session.postmortemId);
+      const postmortem = await stores.postmortems.getPostmortem(
+        session.postmortemId,
+      );
       if (postmortem) {
         body.postmortem = postmortem;
         body.actionItems = (
-          await store.listActionItems({
+          await stores.actionItems.listActionItems({
             postmortemId: postmortem.id,
             statuses: ['open', 'in_progress'],
             limit: 100,
@@ -101,7 +113,7 @@ export function registerReadingSessionRoutes(
       req.query,
     );
     const ranked = rankSuggestions(
-      await store.suggestionCandidates(ownerGroup),
+      await stores.readingSessions.suggestionCandidates(ownerGroup),
       {
         now: context.clock(),
         timezone: context.timezone,
@@ -110,7 +122,9 @@ export function registerReadingSessionRoutes(
     );
     // Ranking saw a light projection; only the picks are loaded whole. One
     // deleted in between is left out rather than answered half.
-    const loaded = await store.getPostmortems(ranked.map(s => s.postmortem.id));
+    const loaded = await stores.postmortems.getPostmortems(
+      ranked.map(s => s.postmortem.id),
+    );
     const byId = new Map(loaded.map(p => [p.id, p]));
     const body: ReadingSessionSuggestionsResponse = {
       items: ranked.flatMap(s => {
@@ -123,11 +137,13 @@ export function registerReadingSessionRoutes(
 
   router.get('/reading-sessions/:id', async (req, res) => {
     const { id } = parse(idParamsSchema, req.params);
-    const session = await store.getReadingSession(id);
-    if (!session) {
-      throw new NotFoundError(`Reading session ${id} not found`);
-    }
-    res.json(session);
+    res.json(
+      found(
+        await stores.readingSessions.getReadingSession(id),
+        'Reading session',
+        id,
+      ),
+    );
   });
 
   router.patch('/reading-sessions/:id', async (req, res) => {
@@ -140,7 +156,7 @@ export function registerReadingSessionRoutes(
     );
     await checkPick(context, patch.postmortemId);
     res.json(
-      await store.updateReadingSession(
+      await stores.readingSessions.updateReadingSession(
         id,
         version,
         patch,
@@ -151,20 +167,16 @@ export function registerReadingSessionRoutes(
 
   router.get('/reading-sessions/:id/action-items', async (req, res) => {
     const { id } = parse(idParamsSchema, req.params);
-    const { entityRef, owner, status, ...rest } = parse(
-      listActionItemsQuerySchema,
-      req.query,
+    const query = parse(listActionItemsQuerySchema, req.query);
+    found(
+      await stores.readingSessions.getReadingSession(id),
+      'Reading session',
+      id,
     );
-    if (!(await store.getReadingSession(id))) {
-      throw new NotFoundError(`Reading session ${id} not found`);
-    }
     res.json(
-      await store.listActionItems({
-        ...rest,
+      await stores.actionItems.listActionItems({
+        ...actionItemFilterOf(query),
         readingSessionId: id,
-        entityRefs: entityRef,
-        owners: owner,
-        statuses: status,
       }),
     );
   });

@@ -2,29 +2,54 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
-import { describeValidationError } from '@postmortems/backstage-plugin-postmortems-common';
+import {
+  ListActionItemsQuery,
+  fieldErrorsOfIssues,
+  invalidRequest,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { ActionItemFilter } from '@postmortems/backstage-plugin-postmortems-node';
 import { z } from 'zod';
 
 /**
- * The parsed value, or an InputError (400) that names each bad field:
- * `Invalid request: startedAt: must be an ISO 8601 timestamp with offset`.
+ * The parsed value, or a 400 that names each bad field, as data
+ * (`error.fields`) and in the message
+ * (`Invalid request: startedAt: must be an ISO 8601 timestamp with offset`).
  */
-export function parse<T extends z.ZodTypeAny>(
+export function parse<T extends z.ZodType>(
   schema: T,
   value: unknown,
 ): z.output<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new InputError(
-      `Invalid request: ${describeValidationError(result.error)}`,
-    );
+    const [first, ...rest] = fieldErrorsOfIssues(result.error.issues);
+    throw invalidRequest(first, ...rest);
   }
   return result.data;
+}
+
+/** The item, or a `NotFoundError` (404) naming what was looked for. */
+export function found<T>(
+  item: T | undefined,
+  what: 'Postmortem' | 'Action item' | 'Reading session',
+  id: string,
+): T {
+  if (item === undefined) {
+    throw new NotFoundError(`${what} ${id} not found`);
+  }
+  return item;
+}
+
+/** An action item list's query as the store's filter (plural names). */
+export function actionItemFilterOf(
+  query: ListActionItemsQuery,
+): ActionItemFilter {
+  const { entityRef, owner, status, ...rest } = query;
+  return { ...rest, entityRefs: entityRef, owners: owner, statuses: status };
 }
 
 /**

@@ -168,6 +168,23 @@ describe('postmortems router', () => {
       ).body.id;
     });
 
+    /**
+     * A 400 whose message says it and whose `error.fields` names the field
+     * as data: `message` matches one `<field>: <message>` of them.
+     */
+    function expectFieldError(
+      response: { status: number; body: any },
+      message: RegExp,
+    ) {
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(message);
+      const fields: Array<{ field: string; message: string }> =
+        response.body.error.fields;
+      expect(fields.some(f => message.test(`${f.field}: ${f.message}`))).toBe(
+        true,
+      );
+    }
+
     async function expectUnchanged() {
       const list = await api.get('/postmortems');
       expect(list.body.totalCount).toBe(1);
@@ -233,7 +250,7 @@ describe('postmortems router', () => {
       expect(response.status).toBe(400);
       expect(response.body.error.name).toBe('InputError');
       expect(response.body.error.message).toMatch(/^Invalid request: /);
-      expect(response.body.error.message).toMatch(message);
+      expectFieldError(response, message);
       await expectUnchanged();
     });
 
@@ -262,7 +279,7 @@ describe('postmortems router', () => {
     ])('PATCH /postmortems/:id with %s', async (_what, body, message) => {
       const response = await api.patch(`/postmortems/${id}`, body);
       expect(response.status).toBe(400);
-      expect(response.body.error.message).toMatch(message);
+      expectFieldError(response, message);
       await expectUnchanged();
     });
 
@@ -285,7 +302,7 @@ describe('postmortems router', () => {
     ])('GET %s', async (path, message) => {
       const response = await api.get(path);
       expect(response.status).toBe(400);
-      expect(response.body.error.message).toMatch(message);
+      expectFieldError(response, message);
     });
 
     it.each([
@@ -314,7 +331,7 @@ describe('postmortems router', () => {
     ])('PATCH /action-items/:id with %s', async (_what, body, message) => {
       const response = await api.patch(`/action-items/${actionItemId}`, body);
       expect(response.status).toBe(400);
-      expect(response.body.error.message).toMatch(message);
+      expectFieldError(response, message);
       await expectUnchanged();
     });
 

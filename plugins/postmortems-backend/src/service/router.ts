@@ -1,41 +1,31 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import { PostmortemTemplate } from '@postmortems/backstage-plugin-postmortems-common';
+import {
+  PostmortemTemplate,
+  invalidRequest,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { PostmortemsStores } from '@postmortems/backstage-plugin-postmortems-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { PostmortemStore } from '../database/PostmortemStore';
 import { registerActionItemRoutes } from './actionItemsRoutes';
 import { registerPostmortemRoutes } from './postmortemsRoutes';
 import { registerReadingSessionRoutes } from './readingSessionsRoutes';
+import { RouteContext } from './RouteContext';
 
 /** What the router needs; built once by the plugin's init. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   logger: LoggerService;
   permissions: PermissionsService;
-  store: PostmortemStore;
+  stores: PostmortemsStores;
   templates: PostmortemTemplate[];
   /** The IANA time zone that decides the month of a reading session. */
   timezone: string;
   /** The current time; tests pin it. */
   clock?: () => Date;
-}
-
-/** What the route modules share. */
-export interface RouteContext {
-  store: PostmortemStore;
-  permissions: PermissionsService;
-  templates: PostmortemTemplate[];
-  timezone: string;
-  clock: () => Date;
-  logger: LoggerService;
-  /** The credentials the authentication middleware found. */
-  credentials(res: express.Response): BackstageCredentials;
 }
 
 /** The HTTP API of the postmortems plugin: parse → authorize → store → respond. */
@@ -47,8 +37,8 @@ export async function createRouter(
   router.use(express.json({ limit: '1mb' }));
 
   // body-parser's own errors (malformed JSON, a body over the limit, a bad
-  // charset) are plain errors with a status (400, 413, 415); as InputErrors
-  // every bad input gets the same answer: a 400 that names the body.
+  // charset) are plain errors with a status (400, 413, 415); as invalid
+  // requests every bad input gets the same answer: a 400 that names the body.
   router.use(
     (
       error: Error & { type?: string; status?: number },
@@ -62,7 +52,7 @@ export async function createRouter(
           'entity.too.large': 'larger than 1 MB',
         };
         const reason = reasons[error.type ?? ''] ?? error.message;
-        next(new InputError(`Invalid request: body: ${reason}`));
+        next(invalidRequest({ field: 'body', message: reason }));
         return;
       }
       next(error);
@@ -82,7 +72,7 @@ export async function createRouter(
   });
 
   const context: RouteContext = {
-    store: options.store,
+    stores: options.stores,
     permissions: options.permissions,
     templates: options.templates,
     timezone: options.timezone,

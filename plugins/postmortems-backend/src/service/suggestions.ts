@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import {
   SuggestionCandidate,
   SuggestionCandidates,
-} from '../database/PostmortemStore';
+} from '@postmortems/backstage-plugin-postmortems-node';
 
 /*
  * How a postmortem earns its place in a reading session, after the SRE book

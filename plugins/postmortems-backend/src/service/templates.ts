@@ -1,7 +1,7 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
 import {
   PostmortemTemplate,
+  invalidRequest,
   sreBookTemplate,
 } from '@postmortems/backstage-plugin-postmortems-common';
 
@@ -62,18 +62,20 @@ export function checkSections(
 ) {
   const template = templates.find(t => t.id === templateId);
   if (!template) {
-    throw new InputError(
-      `Invalid request: template: unknown template "${templateId}" (known: ${templates
+    throw invalidRequest({
+      field: 'template',
+      message: `unknown template "${templateId}" (known: ${templates
         .map(t => t.id)
         .join(', ')})`,
-    );
+    });
   }
   const keys = new Set(template.sections.map(s => s.key));
   for (const key of Object.keys(sections)) {
     if (!keys.has(key)) {
-      throw new InputError(
-        `Invalid request: sections.${key}: not a section of template "${templateId}"`,
-      );
+      throw invalidRequest({
+        field: `sections.${key}`,
+        message: `not a section of template "${templateId}"`,
+      });
     }
   }
 }

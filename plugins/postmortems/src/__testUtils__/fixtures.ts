@@ -1,9 +1,12 @@
+import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   ActionItem,
+  FieldError,
   Postmortem,
   ReadingSession,
   ReadingSessionSuggestion,
+  invalidRequest,
   sreBookTemplate,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { PostmortemsApi } from '../api';
@@ -101,6 +104,22 @@ export function makeSuggestion(
   };
 }
 
+/** Catalog users with display names, for the entity pickers. */
+export const USERS: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'kenta.ito', namespace: 'default' },
+    spec: { profile: { displayName: '伊藤 健太' } },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'mei.kobayashi', namespace: 'default' },
+    spec: { profile: { displayName: '小林 芽衣' } },
+  },
+];
+
 /** An API whose every method is a jest mock; override what a test needs. */
 export function mockPostmortemsApi(
   overrides: Partial<PostmortemsApi> = {},
@@ -132,22 +151,54 @@ export function mockPostmortemsApi(
   } as jest.Mocked<PostmortemsApi>;
 }
 
+/**
+ * The fields of a 400 whose message has the API's form, `Invalid request:
+ * <field>: <message>; …`: the API sends them beside the message.
+ */
+function fieldsOf(message: string) {
+  const match = /^Invalid request: ([\s\S]*)$/.exec(message);
+  return match?.[1].split(/; (?=[^\s:;]+: )/).map(part => {
+    const colon = part.indexOf(': ');
+    return { field: part.slice(0, colon), message: part.slice(colon + 2) };
+  });
+}
+
 /** A `ResponseError` as the client throws it for an error response. */
 export async function responseError(
   status: number,
   message: string,
   name = status === 409 ? 'ConflictError' : 'InputError',
 ): Promise<ResponseError> {
+  const fields = status === 400 ? fieldsOf(message) : undefined;
   return ResponseError.fromResponse(
     new Response(
       JSON.stringify({
-        error: { name, message },
+        error: { name, message, ...(fields && { fields }) },
         response: { statusCode: status },
       }),
       {
         status,
         headers: { 'Content-Type': 'application/json' },
       },
+    ),
+  );
+}
+
+/**
+ * The `ResponseError` of a 400 that names fields, with the body the backend
+ * sends: Backstage's error body whose `error` carries `fields`.
+ */
+export async function invalidRequestError(
+  ...fields: [FieldError, ...FieldError[]]
+): Promise<ResponseError> {
+  const { name, message } = invalidRequest(...fields);
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message, fields },
+        response: { statusCode: 400 },
+      }),
+      { status: 400, headers: { 'Content-Type': 'application/json' } },
     ),
   );
 }

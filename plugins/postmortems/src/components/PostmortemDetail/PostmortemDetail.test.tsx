@@ -6,6 +6,7 @@ import {
   makePostmortem,
   mockPostmortemsApi,
   POSTMORTEM_ID,
+  invalidRequestError,
   responseError,
 } from '../../__testUtils__/fixtures';
 import { PostmortemDetail } from './PostmortemDetail';
@@ -207,14 +208,12 @@ describe('PostmortemDetail', () => {
   it('adds an action item and shows a 400 at the named field', async () => {
     const api = render(
       mockPostmortemsApi({
-        createActionItem: jest
-          .fn()
-          .mockRejectedValue(
-            await responseError(
-              400,
-              'Invalid request: dueDate: must be a date (YYYY-MM-DD)',
-            ),
-          ),
+        createActionItem: jest.fn().mockRejectedValue(
+          await invalidRequestError({
+            field: 'dueDate',
+            message: 'must be a date (YYYY-MM-DD)',
+          }),
+        ),
       }),
     );
     await userEvent.click(

@@ -4,6 +4,7 @@ import {
   makePostmortem,
   mockPostmortemsApi,
   POSTMORTEM_ID,
+  invalidRequestError,
   responseError,
 } from '../../__testUtils__/fixtures';
 import { renderScreen } from '../../__testUtils__/render';
@@ -75,14 +76,12 @@ describe('PostmortemForm', () => {
   it('creates a postmortem with times as ISO with offset and shows a 400 at its field', async () => {
     const api = renderCreate(
       mockPostmortemsApi({
-        createPostmortem: jest
-          .fn()
-          .mockRejectedValue(
-            await responseError(
-              400,
-              'Invalid request: detectedAt: must not be before startedAt',
-            ),
-          ),
+        createPostmortem: jest.fn().mockRejectedValue(
+          await invalidRequestError({
+            field: 'detectedAt',
+            message: 'must not be before startedAt',
+          }),
+        ),
       }),
     );
     fireEvent.change(await screen.findByLabelText(/^Title/), {

@@ -8,6 +8,7 @@ import {
   makeSuggestion,
   mockPostmortemsApi,
   POSTMORTEM_ID,
+  invalidRequestError,
   responseError,
   SESSION_ID,
 } from '../../__testUtils__/fixtures';
@@ -129,14 +130,12 @@ describe('ReadingSessionCard', () => {
 
   it("shows the API's 400 under the field it names", async () => {
     const api = mockPostmortemsApi({
-      createReadingSession: jest
-        .fn()
-        .mockRejectedValue(
-          await responseError(
-            400,
-            'Invalid request: scheduledAt: must be an ISO 8601 timestamp with offset',
-          ),
-        ),
+      createReadingSession: jest.fn().mockRejectedValue(
+        await invalidRequestError({
+          field: 'scheduledAt',
+          message: 'must be an ISO 8601 timestamp with offset',
+        }),
+      ),
     });
     render(api);
     await userEvent.click(

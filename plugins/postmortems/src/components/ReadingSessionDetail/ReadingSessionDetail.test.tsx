@@ -6,6 +6,7 @@ import {
   makeReadingSession,
   mockPostmortemsApi,
   POSTMORTEM_ID,
+  invalidRequestError,
   responseError,
   SESSION_ID,
 } from '../../__testUtils__/fixtures';
@@ -138,14 +139,12 @@ describe('ReadingSessionDetail', () => {
 
   it('shows a 400 about the duration at the duration field', async () => {
     render({
-      updateReadingSession: jest
-        .fn()
-        .mockRejectedValue(
-          await responseError(
-            400,
-            'Invalid request: durationMinutes: must be from 5 to 480 minutes',
-          ),
-        ),
+      updateReadingSession: jest.fn().mockRejectedValue(
+        await invalidRequestError({
+          field: 'durationMinutes',
+          message: 'must be from 5 to 480 minutes',
+        }),
+      ),
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Save' }));
     const duration = await screen.findByLabelText('Duration (minutes)');

@@ -13,7 +13,8 @@ import {
 } from '@postmortems/backstage-plugin-postmortems-common';
 
 /*
- * What the store takes is what the API takes (the types of
+ * The stores of the postmortems backend, as modules of the plugin see them.
+ * What a store takes is what the API takes (the types of
  * `@postmortems/backstage-plugin-postmortems-common`), after validation:
  * entity refs lower-cased, timestamps in UTC, defaults filled in, and the
  * repeatable query parameters named in the plural.
@@ -23,7 +24,7 @@ import {
  * A postmortem as it is written: validated and normalised, with every
  * field the API lets a writer leave out filled in.
  *
- * @alpha
+ * @public
  */
 export type PostmortemInput = CreatePostmortemRequest &
   Required<
@@ -38,7 +39,7 @@ export type PostmortemInput = CreatePostmortemRequest &
  * exclusive, both on `startedAt`. With `deleted` the list holds the
  * soft-deleted postmortems instead of the live ones.
  *
- * @alpha
+ * @public
  */
 export interface PostmortemFilter
   extends Omit<ListPostmortemsQuery, 'entityRef'> {
@@ -48,14 +49,14 @@ export interface PostmortemFilter
 /**
  * An action item as it is written.
  *
- * @alpha
+ * @public
  */
 export type ActionItemInput = CreateActionItemRequest;
 
 /**
  * Filters and paging of an action item list.
  *
- * @alpha
+ * @public
  */
 export interface ActionItemFilter
   extends Omit<ListActionItemsQuery, 'entityRef' | 'owner' | 'status'> {
@@ -69,7 +70,7 @@ export interface ActionItemFilter
 /**
  * A reading session as it is written.
  *
- * @alpha
+ * @public
  */
 export type ReadingSessionInput = CreateReadingSessionRequest;
 
@@ -77,7 +78,7 @@ export type ReadingSessionInput = CreateReadingSessionRequest;
  * Filters and paging of a reading session list, newest first. `from` is
  * inclusive and `to` exclusive, both on `scheduledAt`.
  *
- * @alpha
+ * @public
  */
 export type ReadingSessionFilter = ListReadingSessionsQuery;
 
@@ -85,7 +86,7 @@ export type ReadingSessionFilter = ListReadingSessionsQuery;
  * What ranking sees of a postmortem: the fields that earn it points, without
  * the sections, timeline and the rest that only the top few need.
  *
- * @alpha
+ * @public
  */
 export type SuggestionCandidate = Pick<
   Postmortem,
@@ -102,7 +103,7 @@ export type SuggestionCandidate = Pick<
 /**
  * What ranking the picks of a group's reading sessions needs to know.
  *
- * @alpha
+ * @public
  */
 export interface SuggestionCandidates {
   /** Every live published postmortem, with counts and readings. */
@@ -113,15 +114,19 @@ export interface SuggestionCandidates {
   lastCoveredAt: Record<string, string>;
 }
 
-/**
- * Where postmortems, their action items and reading sessions are kept.
+/*
  * Writes that carry an expected version throw a `ConflictError` when the
  * stored version differs, and change nothing; missing rows give a
- * `NotFoundError`; a bad cursor gives an `InputError`.
- *
- * @alpha
+ * `NotFoundError`; a bad cursor gives an `InputError`. Every write takes
+ * `by`, the entity ref or service subject recorded as its author.
  */
-export interface PostmortemStore {
+
+/**
+ * Where postmortems and their history are kept.
+ *
+ * @public
+ */
+export interface PostmortemsStore {
   createPostmortem(input: PostmortemInput, by: string): Promise<Postmortem>;
   /** A live postmortem; deleted ones only with `includeDeleted`. */
   getPostmortem(
@@ -146,7 +151,14 @@ export interface PostmortemStore {
   restorePostmortem(id: string, by: string): Promise<Postmortem>;
   /** Every accepted change, oldest first. */
   listRevisions(postmortemId: string): Promise<PostmortemRevision[]>;
+}
 
+/**
+ * Where the action items of postmortems are kept.
+ *
+ * @public
+ */
+export interface ActionItemsStore {
   createActionItem(
     postmortemId: string,
     input: ActionItemInput,
@@ -162,7 +174,14 @@ export interface PostmortemStore {
     by: string,
   ): Promise<ActionItem>;
   deleteActionItem(id: string): Promise<void>;
+}
 
+/**
+ * Where reading sessions are kept.
+ *
+ * @public
+ */
+export interface ReadingSessionsStore {
   createReadingSession(
     input: ReadingSessionInput,
     by: string,
@@ -177,5 +196,17 @@ export interface PostmortemStore {
     patch: Partial<ReadingSessionInput>,
     by: string,
   ): Promise<ReadingSession>;
+  /** What ranking the picks of a group's sessions needs to know. */
   suggestionCandidates(ownerGroup: string): Promise<SuggestionCandidates>;
+}
+
+/**
+ * The stores of the postmortems plugin, one per resource, on one database.
+ *
+ * @public
+ */
+export interface PostmortemsStores {
+  postmortems: PostmortemsStore;
+  actionItems: ActionItemsStore;
+  readingSessions: ReadingSessionsStore;
 }

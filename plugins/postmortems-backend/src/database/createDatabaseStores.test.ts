@@ -2,8 +2,8 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { DatabasePostmortemStore } from './DatabasePostmortemStore';
-import { PostmortemInput } from './PostmortemStore';
+import { PostmortemInput } from '@postmortems/backstage-plugin-postmortems-node';
+import { DatabaseStores, createDatabaseStores } from './createDatabaseStores';
 
 jest.setTimeout(120_000);
 
@@ -35,10 +35,10 @@ function postmortem(overrides: Partial<PostmortemInput> = {}): PostmortemInput {
 }
 
 describe.each(databases.eachSupportedId())(
-  'DatabasePostmortemStore on %p',
+  'the database stores on %p',
   databaseId => {
     let knex: Knex;
-    let store: DatabasePostmortemStore;
+    let stores: DatabaseStores;
     let now: Date;
 
     beforeAll(async () => {
@@ -46,7 +46,7 @@ describe.each(databases.eachSupportedId())(
       const database = {
         getClient: async () => knex,
       } as unknown as DatabaseService;
-      store = await DatabasePostmortemStore.create({
+      stores = await createDatabaseStores({
         database,
         clock: () => now,
         timezone: 'Asia/Tokyo',
@@ -68,7 +68,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('creates and reads back a postmortem, Japanese text and times intact', async () => {
-      const created = await store.createPostmortem(postmortem(), ALICE);
+      const created = await stores.postmortems.createPostmortem(
+        postmortem(),
+        ALICE,
+      );
       expect(created).toMatchObject({
         title: '非同期ジョブのキュー滞留',
         startedAt: '2026-10-01T01:00:00.000Z',
@@ -82,8 +85,10 @@ describe.each(databases.eachSupportedId())(
         readings: { count: 0 },
       });
       expect(created).not.toHaveProperty('resolvedAt');
-      expect(await store.getPostmortem(created.id)).toEqual(created);
-      const revisions = await store.listRevisions(created.id);
+      expect(await stores.postmortems.getPostmortem(created.id)).toEqual(
+        created,
+      );
+      const revisions = await stores.postmortems.listRevisions(created.id);
       expect(revisions).toHaveLength(1);
       expect(revisions[0]).toMatchObject({
         version: 1,
@@ -94,8 +99,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('filters by entity, status, severity, detection, tag and time', async () => {
-      const a = await store.createPostmortem(postmortem(), ALICE);
-      const b = await store.createPostmortem(
+      const a = await stores.postmortems.createPostmortem(postmortem(), ALICE);
+      const b = await stores.postmortems.createPostmortem(
         postmortem({
           title: 'Card payments declined',
           entityRefs: ['component:default/payment-gateway'],
@@ -111,7 +116,7 @@ describe.each(databases.eachSupportedId())(
         ALICE,
       );
       const ids = async (filter: object) =>
-        (await store.listPostmortems(filter)).items.map(p => p.id);
+        (await stores.postmortems.listPostmortems(filter)).items.map(p => p.id);
 
       expect(await ids({})).toEqual([a.id, b.id]);
       expect(
@@ -140,8 +145,11 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('finds Japanese substrings, ignores case, and takes % and _ literally', async () => {
-      const queue = await store.createPostmortem(postmortem(), ALICE);
-      const percent = await store.createPostmortem(
+      const queue = await stores.postmortems.createPostmortem(
+        postmortem(),
+        ALICE,
+      );
+      const percent = await stores.postmortems.createPostmortem(
         postmortem({
           title: 'CPU at 100% on the Batch workers',
           sections: { rootCauses: 'the job_queue table lacked an index' },
@@ -152,7 +160,7 @@ describe.each(databases.eachSupportedId())(
         ALICE,
       );
       const ids = async (q: string) =>
-        (await store.listPostmortems({ q })).items.map(p => p.id);
+        (await stores.postmortems.listPostmortems({ q })).items.map(p => p.id);
 
       expect(await ids('滞留')).toEqual([queue.id]);
       expect(await ids('請求書の作成')).toEqual([queue.id]);
@@ -179,7 +187,7 @@ describe.each(databases.eachSupportedId())(
         '2026-04-01T00:00:00.000Z',
       ]) {
         created.push(
-          await store.createPostmortem(
+          await stores.postmortems.createPostmortem(
             postmortem({
               startedAt,
               detectedAt: null,
@@ -200,7 +208,10 @@ describe.each(databases.eachSupportedId())(
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const page = await store.listPostmortems({ limit: 2, cursor });
+        const page = await stores.postmortems.listPostmortems({
+          limit: 2,
+          cursor,
+        });
         expect(page.totalCount).toBe(5);
         seen.push(...page.items.map(p => p.id));
         cursor = page.nextCursor;
@@ -210,10 +221,10 @@ describe.each(databases.eachSupportedId())(
       expect(seen).toEqual(expected);
 
       await expect(
-        store.listPostmortems({ cursor: 'not-a-cursor' }),
+        stores.postmortems.listPostmortems({ cursor: 'not-a-cursor' }),
       ).rejects.toThrow(InputError);
       await expect(
-        store.listPostmortems({
+        stores.postmortems.listPostmortems({
           cursor: Buffer.from('{"startedAt":"x","id":"y"}').toString(
             'base64url',
           ),
@@ -222,9 +233,12 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('updates with the expected version, records the revision, and refuses a stale one', async () => {
-      const created = await store.createPostmortem(postmortem(), ALICE);
+      const created = await stores.postmortems.createPostmortem(
+        postmortem(),
+        ALICE,
+      );
       now = new Date('2026-11-20T02:00:00.000Z');
-      const updated = await store.updatePostmortem(
+      const updated = await stores.postmortems.updatePostmortem(
         created.id,
         1,
         {
@@ -246,7 +260,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(
         (
-          await store.listPostmortems({
+          await stores.postmortems.listPostmortems({
             entityRefs: ['resource:default/billing-job-queue'],
             tag: 'queue',
           })
@@ -254,21 +268,28 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([created.id]);
       expect(
         (
-          await store.listPostmortems({
+          await stores.postmortems.listPostmortems({
             entityRefs: ['component:default/seikyu-kanri-robo'],
           })
         ).items,
       ).toEqual([]);
-      expect((await store.listPostmortems({ q: '2時間' })).totalCount).toBe(1);
+      expect(
+        (await stores.postmortems.listPostmortems({ q: '2時間' })).totalCount,
+      ).toBe(1);
 
       await expect(
-        store.updatePostmortem(created.id, 1, { title: 'stale' }, ALICE),
+        stores.postmortems.updatePostmortem(
+          created.id,
+          1,
+          { title: 'stale' },
+          ALICE,
+        ),
       ).rejects.toThrow(ConflictError);
-      expect((await store.getPostmortem(created.id))!.title).toBe(
+      expect((await stores.postmortems.getPostmortem(created.id))!.title).toBe(
         '非同期ジョブの滞留 (2時間)',
       );
 
-      const revisions = await store.listRevisions(created.id);
+      const revisions = await stores.postmortems.listRevisions(created.id);
       expect(revisions.map(r => [r.version, r.action, r.changedBy])).toEqual([
         [1, 'created', ALICE],
         [2, 'updated', BOB],
@@ -279,7 +300,7 @@ describe.each(databases.eachSupportedId())(
       expect(revisions[1].snapshot.title).toBe('非同期ジョブの滞留 (2時間)');
 
       await expect(
-        store.updatePostmortem(
+        stores.postmortems.updatePostmortem(
           '00000000-0000-4000-8000-000000000000',
           1,
           { title: 'x' },
@@ -289,10 +310,18 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('lets exactly one of many racing updates of the same version win', async () => {
-      const created = await store.createPostmortem(postmortem(), ALICE);
+      const created = await stores.postmortems.createPostmortem(
+        postmortem(),
+        ALICE,
+      );
       const results = await Promise.allSettled(
         Array.from({ length: 10 }, (_, i) =>
-          store.updatePostmortem(created.id, 1, { title: `racer ${i}` }, BOB),
+          stores.postmortems.updatePostmortem(
+            created.id,
+            1,
+            { title: `racer ${i}` },
+            BOB,
+          ),
         ),
       );
       const won = results.filter(r => r.status === 'fulfilled');
@@ -304,43 +333,57 @@ describe.each(databases.eachSupportedId())(
       for (const r of lost) {
         expect(r.reason).toBeInstanceOf(ConflictError);
       }
-      const stored = await store.getPostmortem(created.id);
+      const stored = await stores.postmortems.getPostmortem(created.id);
       expect(stored!.version).toBe(2);
       expect(stored!.title).toBe(
         (won[0] as PromiseFulfilledResult<{ title: string }>).value.title,
       );
       expect(
-        (await store.listRevisions(created.id)).map(r => r.version),
+        (await stores.postmortems.listRevisions(created.id)).map(
+          r => r.version,
+        ),
       ).toEqual([1, 2]);
     });
 
     it('soft deletes and restores, keeping the revisions', async () => {
-      const created = await store.createPostmortem(postmortem(), ALICE);
-      await store.createActionItem(
+      const created = await stores.postmortems.createPostmortem(
+        postmortem(),
+        ALICE,
+      );
+      await stores.actionItems.createActionItem(
         created.id,
         { title: 'アラート見直し' },
         ALICE,
       );
-      await store.deletePostmortem(created.id, BOB);
-      expect(await store.getPostmortem(created.id)).toBeUndefined();
-      expect((await store.listPostmortems({})).totalCount).toBe(0);
-      expect((await store.listActionItems({})).totalCount).toBe(0);
+      await stores.postmortems.deletePostmortem(created.id, BOB);
       expect(
-        (await store.getPostmortem(created.id, { includeDeleted: true }))!
-          .title,
+        await stores.postmortems.getPostmortem(created.id),
+      ).toBeUndefined();
+      expect((await stores.postmortems.listPostmortems({})).totalCount).toBe(0);
+      expect((await stores.actionItems.listActionItems({})).totalCount).toBe(0);
+      expect(
+        (await stores.postmortems.getPostmortem(created.id, {
+          includeDeleted: true,
+        }))!.title,
       ).toBe(created.title);
-      await expect(store.deletePostmortem(created.id, BOB)).rejects.toThrow(
-        NotFoundError,
-      );
+      await expect(
+        stores.postmortems.deletePostmortem(created.id, BOB),
+      ).rejects.toThrow(NotFoundError);
 
-      const restored = await store.restorePostmortem(created.id, ALICE);
+      const restored = await stores.postmortems.restorePostmortem(
+        created.id,
+        ALICE,
+      );
       expect(restored.version).toBe(3);
       expect(restored.actionItemCounts.total).toBe(1);
-      await expect(store.restorePostmortem(created.id, ALICE)).rejects.toThrow(
-        ConflictError,
-      );
+      await expect(
+        stores.postmortems.restorePostmortem(created.id, ALICE),
+      ).rejects.toThrow(ConflictError);
       expect(
-        (await store.listRevisions(created.id)).map(r => [r.version, r.action]),
+        (await stores.postmortems.listRevisions(created.id)).map(r => [
+          r.version,
+          r.action,
+        ]),
       ).toEqual([
         [1, 'created'],
         [2, 'deleted'],
@@ -357,7 +400,7 @@ describe.each(databases.eachSupportedId())(
         ['Still live', '2026-10-01T00:00:00.000Z'],
       ]) {
         created.push(
-          await store.createPostmortem(
+          await stores.postmortems.createPostmortem(
             postmortem({
               title,
               startedAt,
@@ -371,13 +414,13 @@ describe.each(databases.eachSupportedId())(
       const [oldest, payments, batch, live] = created;
       // Deleted in an order unlike their startedAt; two at the same moment.
       now = new Date('2026-11-20T02:00:00.000Z');
-      await store.deletePostmortem(payments.id, BOB);
+      await stores.postmortems.deletePostmortem(payments.id, BOB);
       now = new Date('2026-11-20T03:00:00.000Z');
-      await store.deletePostmortem(oldest.id, ALICE);
-      await store.deletePostmortem(batch.id, BOB);
+      await stores.postmortems.deletePostmortem(oldest.id, ALICE);
+      await stores.postmortems.deletePostmortem(batch.id, BOB);
       const sameMoment = [oldest.id, batch.id].sort().reverse();
 
-      const all = await store.listPostmortems({ deleted: true });
+      const all = await stores.postmortems.listPostmortems({ deleted: true });
       expect(all.totalCount).toBe(3);
       expect(all.items.map(p => p.id)).toEqual([...sameMoment, payments.id]);
       expect(all.items.find(p => p.id === payments.id)).toMatchObject({
@@ -391,7 +434,7 @@ describe.each(databases.eachSupportedId())(
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await store.listPostmortems({
+        const page = await stores.postmortems.listPostmortems({
           deleted: true,
           limit: 1,
           cursor,
@@ -404,37 +447,43 @@ describe.each(databases.eachSupportedId())(
 
       // The other filters still apply; the live list is untouched.
       const ids = async (filter: object) =>
-        (await store.listPostmortems({ deleted: true, ...filter })).items.map(
-          p => p.id,
-        );
+        (
+          await stores.postmortems.listPostmortems({ deleted: true, ...filter })
+        ).items.map(p => p.id);
       expect(await ids({ q: '遅延' })).toEqual([batch.id]);
       expect(await ids({ from: '2026-01-01T00:00:00.000Z' })).toEqual([
         payments.id,
       ]);
-      const liveList = await store.listPostmortems({ deleted: false });
+      const liveList = await stores.postmortems.listPostmortems({
+        deleted: false,
+      });
       expect(liveList.items.map(p => p.id)).toEqual([live.id]);
       expect(liveList.items[0].deletedAt).toBeUndefined();
 
       // A cursor of one list is no cursor of the other.
-      await store.createPostmortem(postmortem(), ALICE);
-      const nextLive = await store.listPostmortems({ limit: 1 });
+      await stores.postmortems.createPostmortem(postmortem(), ALICE);
+      const nextLive = await stores.postmortems.listPostmortems({ limit: 1 });
       expect(nextLive.nextCursor).toBeDefined();
       await expect(
-        store.listPostmortems({ deleted: true, cursor: nextLive.nextCursor }),
+        stores.postmortems.listPostmortems({
+          deleted: true,
+          cursor: nextLive.nextCursor,
+        }),
       ).rejects.toThrow(InputError);
 
-      await store.restorePostmortem(payments.id, ALICE);
-      const restored = await store.getPostmortem(payments.id);
+      await stores.postmortems.restorePostmortem(payments.id, ALICE);
+      const restored = await stores.postmortems.getPostmortem(payments.id);
       expect(restored?.deletedAt).toBeUndefined();
       expect(restored?.deletedBy).toBeUndefined();
-      expect((await store.listPostmortems({ deleted: true })).totalCount).toBe(
-        2,
-      );
+      expect(
+        (await stores.postmortems.listPostmortems({ deleted: true }))
+          .totalCount,
+      ).toBe(2);
     });
 
     it('keeps action items: counts, overdue in the configured zone, completion, filters, order', async () => {
-      const a = await store.createPostmortem(postmortem(), ALICE);
-      const b = await store.createPostmortem(
+      const a = await stores.postmortems.createPostmortem(postmortem(), ALICE);
+      const b = await stores.postmortems.createPostmortem(
         postmortem({
           title: 'Portal login loop',
           entityRefs: ['component:default/customer-portal'],
@@ -445,7 +494,7 @@ describe.each(databases.eachSupportedId())(
         ALICE,
       );
       // Today is 2026-11-20 in Tokyo.
-      const overdue = await store.createActionItem(
+      const overdue = await stores.actionItems.createActionItem(
         a.id,
         {
           title: 'Raise the limits',
@@ -454,7 +503,7 @@ describe.each(databases.eachSupportedId())(
         },
         ALICE,
       );
-      const dueToday = await store.createActionItem(
+      const dueToday = await stores.actionItems.createActionItem(
         a.id,
         {
           title: 'Recompute capacity',
@@ -467,12 +516,12 @@ describe.each(databases.eachSupportedId())(
         },
         ALICE,
       );
-      const done = await store.createActionItem(
+      const done = await stores.actionItems.createActionItem(
         a.id,
         { title: 'Alert on queue age', dueDate: '2026-01-01', status: 'done' },
         ALICE,
       );
-      const undated = await store.createActionItem(
+      const undated = await stores.actionItems.createActionItem(
         b.id,
         { title: 'Document the session cookie', owner: 'group:default/sre' },
         ALICE,
@@ -492,21 +541,25 @@ describe.each(databases.eachSupportedId())(
         overdue: false,
         completedAt: NOW.toISOString(),
       });
-      expect((await store.getPostmortem(a.id))!.actionItemCounts).toEqual({
+      expect(
+        (await stores.postmortems.getPostmortem(a.id))!.actionItemCounts,
+      ).toEqual({
         open: 2,
         overdue: 1,
         done: 1,
         total: 3,
       });
       expect(
-        (await store.listPostmortems({})).items.map(p => p.actionItemCounts),
+        (await stores.postmortems.listPostmortems({})).items.map(
+          p => p.actionItemCounts,
+        ),
       ).toEqual([
         { open: 2, overdue: 1, done: 1, total: 3 },
         { open: 1, overdue: 0, done: 0, total: 1 },
       ]);
 
       const ids = async (filter: object) =>
-        (await store.listActionItems(filter)).items.map(i => i.id);
+        (await stores.actionItems.listActionItems(filter)).items.map(i => i.id);
       expect(await ids({})).toEqual([
         done.id,
         overdue.id,
@@ -533,9 +586,9 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([undated.id]);
       expect(await ids({ postmortemId: b.id })).toEqual([undated.id]);
 
-      const first = await store.listActionItems({ limit: 3 });
+      const first = await stores.actionItems.listActionItems({ limit: 3 });
       expect(first.totalCount).toBe(4);
-      const second = await store.listActionItems({
+      const second = await stores.actionItems.listActionItems({
         limit: 3,
         cursor: first.nextCursor,
       });
@@ -543,7 +596,7 @@ describe.each(databases.eachSupportedId())(
       expect(second.nextCursor).toBeUndefined();
 
       now = new Date('2026-11-21T00:00:00.000Z');
-      const closed = await store.updateActionItem(
+      const closed = await stores.actionItems.updateActionItem(
         overdue.id,
         1,
         { status: 'wont_do' },
@@ -555,7 +608,7 @@ describe.each(databases.eachSupportedId())(
         completedAt: '2026-11-21T00:00:00.000Z',
         updatedBy: BOB,
       });
-      const reopened = await store.updateActionItem(
+      const reopened = await stores.actionItems.updateActionItem(
         overdue.id,
         2,
         { status: 'open', owner: null, description: '再検討' },
@@ -565,19 +618,26 @@ describe.each(databases.eachSupportedId())(
       expect(reopened.owner).toBeUndefined();
       expect(reopened.description).toBe('再検討');
       await expect(
-        store.updateActionItem(overdue.id, 2, { title: 'stale' }, BOB),
+        stores.actionItems.updateActionItem(
+          overdue.id,
+          2,
+          { title: 'stale' },
+          BOB,
+        ),
       ).rejects.toThrow(ConflictError);
-      expect((await store.getActionItem(overdue.id))!.title).toBe(
+      expect((await stores.actionItems.getActionItem(overdue.id))!.title).toBe(
         'Raise the limits',
       );
 
-      await store.deleteActionItem(undated.id);
-      expect(await store.getActionItem(undated.id)).toBeUndefined();
-      await expect(store.deleteActionItem(undated.id)).rejects.toThrow(
-        NotFoundError,
-      );
+      await stores.actionItems.deleteActionItem(undated.id);
+      expect(
+        await stores.actionItems.getActionItem(undated.id),
+      ).toBeUndefined();
       await expect(
-        store.createActionItem(
+        stores.actionItems.deleteActionItem(undated.id),
+      ).rejects.toThrow(NotFoundError);
+      await expect(
+        stores.actionItems.createActionItem(
           '00000000-0000-4000-8000-000000000000',
           { title: 'x' },
           ALICE,
@@ -586,8 +646,11 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('keeps reading sessions and counts readings of held ones', async () => {
-      const pick = await store.createPostmortem(postmortem(), ALICE);
-      const held = await store.createReadingSession(
+      const pick = await stores.postmortems.createPostmortem(
+        postmortem(),
+        ALICE,
+      );
+      const held = await stores.readingSessions.createReadingSession(
         {
           ownerGroup: 'group:default/sre',
           scheduledAt: '2026-10-15T06:00:00.000Z',
@@ -598,7 +661,7 @@ describe.each(databases.eachSupportedId())(
         },
         ALICE,
       );
-      const planned = await store.createReadingSession(
+      const planned = await stores.readingSessions.createReadingSession(
         {
           ownerGroup: 'group:default/sre',
           scheduledAt: '2026-11-25T06:00:00.000Z',
@@ -606,7 +669,7 @@ describe.each(databases.eachSupportedId())(
         },
         ALICE,
       );
-      await store.createReadingSession(
+      await stores.readingSessions.createReadingSession(
         {
           ownerGroup: 'group:default/billing-team',
           scheduledAt: '2026-11-01T06:00:00.000Z',
@@ -619,35 +682,39 @@ describe.each(databases.eachSupportedId())(
         participants: [],
         version: 1,
       });
-      expect((await store.getPostmortem(pick.id))!.readings).toEqual({
+      expect(
+        (await stores.postmortems.getPostmortem(pick.id))!.readings,
+      ).toEqual({
         count: 1,
         lastReadAt: '2026-10-15T06:00:00.000Z',
       });
 
-      const sre = await store.listReadingSessions({
+      const sre = await stores.readingSessions.listReadingSessions({
         ownerGroup: 'group:default/sre',
       });
       expect(sre.items.map(s => s.id)).toEqual([planned.id, held.id]);
       expect(
         (
-          await store.listReadingSessions({
+          await stores.readingSessions.listReadingSessions({
             from: '2026-11-01T00:00:00.000Z',
             to: '2026-12-01T00:00:00.000Z',
           })
         ).totalCount,
       ).toBe(2);
-      const paged = await store.listReadingSessions({ limit: 2 });
+      const paged = await stores.readingSessions.listReadingSessions({
+        limit: 2,
+      });
       expect(paged.nextCursor).toBeDefined();
       expect(
         (
-          await store.listReadingSessions({
+          await stores.readingSessions.listReadingSessions({
             limit: 2,
             cursor: paged.nextCursor,
           })
         ).items,
       ).toHaveLength(1);
 
-      const updated = await store.updateReadingSession(
+      const updated = await stores.readingSessions.updateReadingSession(
         planned.id,
         1,
         { facilitator: ALICE, postmortemId: null, durationMinutes: 45 },
@@ -660,56 +727,69 @@ describe.each(databases.eachSupportedId())(
       });
       expect(updated.postmortemId).toBeUndefined();
       await expect(
-        store.updateReadingSession(planned.id, 1, { notes: 'x' }, BOB),
+        stores.readingSessions.updateReadingSession(
+          planned.id,
+          1,
+          { notes: 'x' },
+          BOB,
+        ),
       ).rejects.toThrow(ConflictError);
 
-      const candidates = await store.suggestionCandidates('group:default/sre');
+      const candidates = await stores.readingSessions.suggestionCandidates(
+        'group:default/sre',
+      );
       expect(candidates.postmortems.map(p => p.id)).toEqual([pick.id]);
       expect(candidates.pickedForUpcoming).toEqual([]);
       expect(candidates.lastCoveredAt).toEqual({
         'component:default/seikyu-kanri-robo': '2026-10-15T06:00:00.000Z',
       });
-      await store.updateReadingSession(
+      await stores.readingSessions.updateReadingSession(
         planned.id,
         2,
         { postmortemId: pick.id },
         BOB,
       );
       expect(
-        (await store.suggestionCandidates('group:default/sre'))
+        (await stores.readingSessions.suggestionCandidates('group:default/sre'))
           .pickedForUpcoming,
       ).toEqual([pick.id]);
       expect(
-        (await store.suggestionCandidates('group:default/billing-team'))
-          .pickedForUpcoming,
+        (
+          await stores.readingSessions.suggestionCandidates(
+            'group:default/billing-team',
+          )
+        ).pickedForUpcoming,
       ).toEqual([]);
     });
 
     it('gives ranking a projection that agrees with the whole postmortems', async () => {
-      const read = await store.createPostmortem(
+      const read = await stores.postmortems.createPostmortem(
         postmortem({
           entityRefs: ['component:default/a', 'component:default/b'],
           resolvedAt: '2026-10-01T05:00:00.000Z',
         }),
         ALICE,
       );
-      const unread = await store.createPostmortem(
+      const unread = await stores.postmortems.createPostmortem(
         postmortem({ severity: 'sev1', mitigatedAt: null }),
         ALICE,
       );
-      const draft = await store.createPostmortem(
+      const draft = await stores.postmortems.createPostmortem(
         postmortem({ status: 'draft' }),
         ALICE,
       );
-      const deleted = await store.createPostmortem(postmortem(), ALICE);
-      await store.deletePostmortem(deleted.id, ALICE);
+      const deleted = await stores.postmortems.createPostmortem(
+        postmortem(),
+        ALICE,
+      );
+      await stores.postmortems.deletePostmortem(deleted.id, ALICE);
       for (const [dueDate, status] of [
         ['2026-11-19', 'open'],
         ['2026-11-19', 'done'],
         ['2026-12-01', 'in_progress'],
         [null, 'wont_do'],
       ] as const) {
-        await store.createActionItem(
+        await stores.actionItems.createActionItem(
           read.id,
           { title: 'x', dueDate, status },
           ALICE,
@@ -719,7 +799,7 @@ describe.each(databases.eachSupportedId())(
         '2026-09-10T06:00:00.000Z',
         '2026-10-15T06:00:00.000Z',
       ]) {
-        await store.createReadingSession(
+        await stores.readingSessions.createReadingSession(
           {
             ownerGroup: 'group:default/other',
             scheduledAt,
@@ -730,7 +810,7 @@ describe.each(databases.eachSupportedId())(
         );
       }
 
-      const whole = await store.getPostmortems([
+      const whole = await stores.postmortems.getPostmortems([
         unread.id,
         read.id,
         draft.id,
@@ -740,9 +820,9 @@ describe.each(databases.eachSupportedId())(
       expect(whole.map(p => p.id).sort()).toEqual(
         [read.id, unread.id, draft.id].sort(),
       );
-      expect(await store.getPostmortems([])).toEqual([]);
+      expect(await stores.postmortems.getPostmortems([])).toEqual([]);
 
-      const { postmortems } = await store.suggestionCandidates(
+      const { postmortems } = await stores.readingSessions.suggestionCandidates(
         'group:default/sre',
       );
       const expected = [read, unread].map(({ id }) => {

@@ -1,0 +1,53 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { PostmortemsStores } from '@postmortems/backstage-plugin-postmortems-node';
+import { DatabaseActionItems } from './DatabaseActionItems';
+import { DatabasePostmortems } from './DatabasePostmortems';
+import { DatabaseReadingSessions } from './DatabaseReadingSessions';
+import { applyDatabaseMigrations } from './migrations';
+import { StoreContext } from './StoreContext';
+
+/** Options of {@link createDatabaseStores}. */
+export interface DatabaseStoresOptions {
+  database: DatabaseService;
+  /** Leave the schema alone (it is migrated already, or by someone else). */
+  skipMigrations?: boolean;
+  /** The current time, which stamps every write; tests and imports pin it. */
+  clock?: () => Date;
+  /** The IANA time zone whose calendar day decides what is overdue. */
+  timezone?: string;
+}
+
+/** The stores, and the same on another clock. */
+export interface DatabaseStores extends PostmortemsStores {
+  /** The same stores with every write stamped by `clock`. */
+  withClock(clock: () => Date): PostmortemsStores;
+}
+
+function storesOn(context: StoreContext): PostmortemsStores {
+  return {
+    postmortems: new DatabasePostmortems(context),
+    actionItems: new DatabaseActionItems(context),
+    readingSessions: new DatabaseReadingSessions(context),
+  };
+}
+
+/**
+ * The three stores on the plugin's Knex database (SQLite, PostgreSQL or
+ * MySQL), sharing one connection, clock and time zone; the schema is
+ * migrated first unless told otherwise.
+ */
+export async function createDatabaseStores(
+  options: DatabaseStoresOptions,
+): Promise<DatabaseStores> {
+  const knex = await options.database.getClient();
+  if (!options.skipMigrations && !options.database.migrations?.skip) {
+    await applyDatabaseMigrations(knex);
+  }
+  const timezone = options.timezone ?? 'UTC';
+  return {
+    ...storesOn(
+      new StoreContext(knex, options.clock ?? (() => new Date()), timezone),
+    ),
+    withClock: clock => storesOn(new StoreContext(knex, clock, timezone)),
+  };
+}

@@ -1,0 +1,21 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { PostmortemTemplate } from '@postmortems/backstage-plugin-postmortems-common';
+import { PostmortemsStores } from '@postmortems/backstage-plugin-postmortems-node';
+import express from 'express';
+
+/** What the route modules share; built once by `createRouter`. */
+export interface RouteContext {
+  stores: PostmortemsStores;
+  permissions: PermissionsService;
+  templates: PostmortemTemplate[];
+  /** The IANA time zone that decides the month of a reading session. */
+  timezone: string;
+  clock: () => Date;
+  logger: LoggerService;
+  /** The credentials the authentication middleware found. */
+  credentials(res: express.Response): BackstageCredentials;
+}

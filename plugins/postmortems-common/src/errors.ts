@@ -1,0 +1,129 @@
+/*
+ * The one format of a rejected request. A 400 of the postmortems API is
+ * Backstage's usual error body, whose `error` also carries `fields`: where
+ * in the request each problem is (a dotted path into the body or query,
+ * `startedAt`, `sections.summary`, `entityRefs.0`, or `body` for the body
+ * as a whole) and what is wrong there. The message says the same in one line
+ * for people and logs: `Invalid request: startedAt: must be …; title: …`.
+ */
+
+import { InputError, ResponseError } from '@backstage/errors';
+import { z } from 'zod';
+
+/**
+ * One problem of a rejected request.
+ *
+ * @public
+ */
+export const fieldErrorSchema = z
+  .object({
+    field: z
+      .string()
+      .describe(
+        'A dotted path into the body or query, e.g. `sections.summary`',
+      ),
+    message: z.string(),
+  })
+  .strict();
+
+/**
+ * One problem of a rejected request.
+ *
+ * @public
+ */
+export type FieldError = z.output<typeof fieldErrorSchema>;
+
+/**
+ * An `InputError` (a 400) that names its fields. Backstage's error handler
+ * serializes the error's own properties, so `fields` reaches the client as
+ * `body.error.fields`.
+ *
+ * @public
+ */
+export type InvalidRequestError = InputError & { fields: FieldError[] };
+
+/**
+ * The error that rejects a request for the given fields.
+ *
+ * @public
+ */
+export function invalidRequest(
+  ...fields: [FieldError, ...FieldError[]]
+): InvalidRequestError {
+  const message = fields.map(f => `${f.field}: ${f.message}`).join('; ');
+  return Object.assign(new InputError(`Invalid request: ${message}`), {
+    fields,
+  });
+}
+
+/**
+ * The field errors of zod's issues (zod 3 and 4 describe issues alike);
+ * an unknown key is an error of its own field.
+ *
+ * @public
+ */
+export function fieldErrorsOfIssues(
+  issues: ReadonlyArray<{
+    path: ReadonlyArray<PropertyKey>;
+    message: string;
+    code?: string;
+    keys?: ReadonlyArray<string>;
+  }>,
+): FieldError[] {
+  return issues.flatMap(issue => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      return issue.keys.map(key => ({
+        field: [...path, key].join('.'),
+        message: 'unknown field',
+      }));
+    }
+    return [{ field: path.join('.') || 'body', message: issue.message }];
+  });
+}
+
+/**
+ * The fields a 400 of the postmortems API names, read from the error body;
+ * `undefined` for any other error.
+ *
+ * @public
+ */
+export function fieldErrorsOfResponse(
+  error: unknown,
+): FieldError[] | undefined {
+  if (!ResponseError.is(error) || error.statusCode !== 400) {
+    return undefined;
+  }
+  const fields = (error.body?.error as { fields?: unknown } | undefined)
+    ?.fields;
+  if (!Array.isArray(fields)) {
+    return undefined;
+  }
+  return fields.filter(
+    (f): f is FieldError =>
+      typeof f?.field === 'string' && typeof f?.message === 'string',
+  );
+}
+
+/**
+ * Backstage's error body, as every error of the postmortems API has it;
+ * a 400 adds `error.fields`.
+ *
+ * @public
+ */
+export const errorResponseBodySchema = z
+  .object({
+    error: z
+      .object({
+        name: z.string(),
+        message: z.string(),
+        fields: z
+          .array(fieldErrorSchema)
+          .optional()
+          .describe('On a 400: each field of the request that is wrong'),
+      })
+      .loose(),
+    request: z.object({ method: z.string(), url: z.string() }).optional(),
+    response: z.object({ statusCode: z.number().int() }),
+  })
+  .describe('Backstage’s error body');
