@@ -3,7 +3,8 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { postmortemsExtensionPoint } from '@postmortems/backstage-plugin-postmortems-node';
-import { exampleReadingSessions, examplePostmortems } from './postmortems';
+import { examplePostmortems } from './postmortems';
+import { exampleReadingSessions } from './readingSessions';
 
 /**
  * Fills an empty postmortems database with the example data on startup, so

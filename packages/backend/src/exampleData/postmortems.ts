@@ -1,18 +1,14 @@
 /*
  * Example postmortems of the 請求管理ロボ (billing SaaS) team, their action
- * items and reading sessions. Every date is relative to "now", so the data
- * looks the same whenever the example app is started: some action items are
- * overdue, one postmortem has its anniversary this month, and the SRE team
- * has a reading session this month and held one last month.
+ * items. Every date is relative to "now", so the data looks the same
+ * whenever the example app is started: some action items are overdue and
+ * one postmortem has its anniversary this month.
  */
 
 import type {
   ActionItemInput,
   PostmortemInput,
 } from '@postmortems/backstage-plugin-postmortems-node';
-
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 
 /** One example postmortem and what happened to it. */
 export interface ExamplePostmortem {
@@ -26,33 +22,7 @@ export interface ExamplePostmortem {
   update?: { at: Date; by: string; patch: Partial<PostmortemInput> };
   actionItems: Array<ActionItemInput & { createdAt: Date }>;
 }
-
-/** An example reading session of a group. */
-export interface ExampleReadingSession {
-  ownerGroup: string;
-  scheduledAt: Date;
-  facilitator: string;
-  pick: string;
-  status: 'planned' | 'held';
-  participants: string[];
-  notes?: string;
-  /** Action items raised in the session, on its pick. */
-  actionItems: Array<ActionItemInput & { createdAt: Date }>;
-}
-
-function iso(date: Date): string {
-  return date.toISOString();
-}
-
-/** A day as YYYY-MM-DD, `days` from `now` (negative: in the past). */
-function dueIn(now: Date, days: number): string {
-  return iso(new Date(now.getTime() + days * DAY)).slice(0, 10);
-}
-
-/** 16:00 in Tokyo (07:00 UTC) on the given UTC calendar day. */
-function tokyoAfternoon(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month, day, 7, 0, 0));
-}
+import { HOUR, DAY, iso, dueIn } from './time';
 
 /** The example postmortems, newest last. */
 export function examplePostmortems(now: Date): ExamplePostmortem[] {
@@ -420,57 +390,6 @@ export function examplePostmortems(now: Date): ExamplePostmortem[] {
         tags: ['batch', 'memory'],
         authors: ['user:default/mei.kobayashi'],
       },
-      actionItems: [],
-    },
-  ];
-}
-
-/** The SRE team's session this month (picked) and last month (held). */
-export function exampleReadingSessions(now: Date): ExampleReadingSession[] {
-  // "This month" is Tokyo's, the example app's reading-session time zone
-  // (UTC+9, no daylight saving): near a month's end Tokyo is already in the
-  // next month while UTC is not.
-  const tokyoNow = new Date(now.getTime() + 9 * HOUR);
-  const year = tokyoNow.getUTCFullYear();
-  const month = tokyoNow.getUTCMonth();
-  // Two days from now, or the month's last day near its end: always in
-  // Tokyo's current month.
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = Math.min(tokyoNow.getUTCDate() + 2, lastDay);
-  return [
-    {
-      ownerGroup: 'group:default/sre',
-      scheduledAt: tokyoAfternoon(year, month - 1, 15),
-      facilitator: 'user:default/kenta.ito',
-      pick: 'card-timeouts',
-      status: 'held',
-      participants: [
-        'user:default/hanako.yamada',
-        'user:default/kenta.ito',
-        'user:default/mei.kobayashi',
-      ],
-      notes:
-        '- 相手先の遅延で自分たちの接続が枯渇する構図は、請求管理ロボの外部連携にもあるのではという話になった\n- 障害対応中の設定変更の承認フローは、SRE チームでも同じ課題がある\n- サーキットブレーカーの進み具合を次回確認する',
-      actionItems: [
-        {
-          title:
-            '請求管理ロボの外部 API 呼び出しのタイムアウト設定を棚卸しする',
-          owner: 'user:default/mei.kobayashi',
-          dueDate: iso(tokyoAfternoon(year, month, 1)).slice(0, 10),
-          status: 'open',
-          priority: 'medium',
-          kind: 'prevent',
-          createdAt: tokyoAfternoon(year, month - 1, 15),
-        },
-      ],
-    },
-    {
-      ownerGroup: 'group:default/sre',
-      scheduledAt: tokyoAfternoon(year, month, day),
-      facilitator: 'user:default/hanako.yamada',
-      pick: 'queue-backlog',
-      status: 'planned',
-      participants: [],
       actionItems: [],
     },
   ];

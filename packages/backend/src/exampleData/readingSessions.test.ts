@@ -1,4 +1,4 @@
-import { exampleReadingSessions } from './postmortems';
+import { exampleReadingSessions } from './readingSessions';
 
 /** The month of a moment in Tokyo (UTC+9), as `YYYY-MM`. */
 function tokyoMonth(date: Date): string {

@@ -1,0 +1,320 @@
+/*
+ * The routes of the postmortems API as the OpenAPI document describes
+ * them: for each, its query and body schema, its answers, and the named
+ * shapes they use. `openapi.ts` turns this table into the document; the
+ * contract test holds it equal to the routes the router serves.
+ */
+
+import {
+  actionItemSchema,
+  createActionItemRequestSchema,
+  createPostmortemRequestSchema,
+  createReadingSessionRequestSchema,
+  currentReadingSessionQuerySchema,
+  currentReadingSessionResponseSchema,
+  errorResponseBodySchema,
+  listActionItemsQuerySchema,
+  listPostmortemsQuerySchema,
+  listReadingSessionsQuerySchema,
+  pageSchema,
+  postmortemRevisionSchema,
+  postmortemSchema,
+  postmortemSnapshotSchema,
+  postmortemTemplateSchema,
+  readingSessionSchema,
+  readingSessionSuggestionSchema,
+  readingSessionSuggestionsQuerySchema,
+  readingSessionSuggestionsResponseSchema,
+  revisionsResponseSchema,
+  suggestionReasonSchema,
+  templatesResponseSchema,
+  updateActionItemRequestSchema,
+  updatePostmortemRequestSchema,
+  updateReadingSessionRequestSchema,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { z } from 'zod';
+
+const healthResponseSchema = z.object({ status: z.literal('ok') }).strict();
+
+/** The named shapes: `components.schemas`, referenced wherever used. */
+export const COMPONENTS = {
+  Error: errorResponseBodySchema,
+  Postmortem: postmortemSchema,
+  PostmortemSnapshot: postmortemSnapshotSchema,
+  PostmortemRevision: postmortemRevisionSchema,
+  RevisionsResponse: revisionsResponseSchema,
+  PostmortemPage: pageSchema(postmortemSchema),
+  ActionItem: actionItemSchema,
+  ActionItemPage: pageSchema(actionItemSchema),
+  ReadingSession: readingSessionSchema,
+  ReadingSessionPage: pageSchema(readingSessionSchema),
+  CurrentReadingSessionResponse: currentReadingSessionResponseSchema,
+  SuggestionReason: suggestionReasonSchema,
+  ReadingSessionSuggestion: readingSessionSuggestionSchema,
+  ReadingSessionSuggestionsResponse: readingSessionSuggestionsResponseSchema,
+  PostmortemTemplate: postmortemTemplateSchema,
+  TemplatesResponse: templatesResponseSchema,
+  HealthResponse: healthResponseSchema,
+  CreatePostmortemRequest: createPostmortemRequestSchema,
+  UpdatePostmortemRequest: updatePostmortemRequestSchema,
+  CreateActionItemRequest: createActionItemRequestSchema,
+  UpdateActionItemRequest: updateActionItemRequestSchema,
+  CreateReadingSessionRequest: createReadingSessionRequestSchema,
+  UpdateReadingSessionRequest: updateReadingSessionRequestSchema,
+};
+
+export type ComponentName = keyof typeof COMPONENTS;
+
+/** The answers besides the 2xx one, each a `components.responses` entry. */
+export const ERRORS = {
+  400: ['BadRequest', 'Invalid input; `error.fields` names each field'],
+  401: ['Unauthorized', 'No or bad credentials'],
+  403: ['Forbidden', 'A permission denied the write'],
+  404: ['NotFound', 'No such item (or a deleted postmortem)'],
+  409: ['Conflict', 'The item changed since the given version'],
+} as const;
+
+export type ErrorStatus = keyof typeof ERRORS;
+
+/** One route of the API. */
+export interface Operation {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  tag?: 'Postmortems' | 'Action items' | 'Reading sessions' | 'Templates';
+  summary: string;
+  description?: string;
+  /** Without credentials (only `/health`). */
+  public?: true;
+  query?: z.ZodType;
+  body?: ComponentName;
+  /** The success status, its description and shape (none: no content). */
+  success: [status: 200 | 201 | 204, description: string, ComponentName?];
+  errors: ErrorStatus[];
+}
+
+const READ: ErrorStatus[] = [400, 401];
+const READ_ONE: ErrorStatus[] = [400, 401, 404];
+const WRITE: ErrorStatus[] = [400, 401, 403];
+const CHANGE: ErrorStatus[] = [400, 401, 403, 404, 409];
+
+/** Every route the router serves (the contract test holds them equal). */
+export const OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness, without credentials',
+    public: true,
+    success: [200, 'Alive', 'HealthResponse'],
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/templates',
+    tag: 'Templates',
+    summary: 'The templates postmortems are written in',
+    success: [
+      200,
+      'The built-in `sre-book`, then those of `postmortems.templates`',
+      'TemplatesResponse',
+    ],
+    errors: [401],
+  },
+  {
+    method: 'get',
+    path: '/postmortems',
+    tag: 'Postmortems',
+    summary: 'List postmortems, newest first by startedAt, then by id',
+    description:
+      'With `deleted=true`, the soft-deleted postmortems instead (each with `deletedAt` and `deletedBy`), most recently deleted first, then by id, so that a UI can offer to restore them; the other filters apply as usual. A cursor belongs to the list it came from.',
+    query: listPostmortemsQuerySchema,
+    success: [200, 'A page', 'PostmortemPage'],
+    errors: READ,
+  },
+  {
+    method: 'post',
+    path: '/postmortems',
+    tag: 'Postmortems',
+    summary: 'Create a postmortem',
+    description: 'Needs `postmortem.create`.',
+    body: 'CreatePostmortemRequest',
+    success: [201, 'Created', 'Postmortem'],
+    errors: WRITE,
+  },
+  {
+    method: 'get',
+    path: '/postmortems/{id}',
+    tag: 'Postmortems',
+    summary: 'One postmortem',
+    success: [200, 'The postmortem', 'Postmortem'],
+    errors: READ_ONE,
+  },
+  {
+    method: 'patch',
+    path: '/postmortems/{id}',
+    tag: 'Postmortems',
+    summary: 'Change a postmortem',
+    description:
+      'Needs `postmortem.update`. The fields given replace the stored ones; `null` clears an optional time. The incident times are checked against the stored ones (started ≤ detected ≤ mitigated ≤ resolved).',
+    body: 'UpdatePostmortemRequest',
+    success: [
+      200,
+      'Changed (or unchanged when nothing differed)',
+      'Postmortem',
+    ],
+    errors: CHANGE,
+  },
+  {
+    method: 'delete',
+    path: '/postmortems/{id}',
+    tag: 'Postmortems',
+    summary: 'Soft delete a postmortem (undo with restore)',
+    description: 'Needs `postmortem.delete`.',
+    success: [204, 'Deleted'],
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'post',
+    path: '/postmortems/{id}/restore',
+    tag: 'Postmortems',
+    summary: 'Undo the deletion of a postmortem',
+    description: 'Needs `postmortem.update`. 409 when it is not deleted.',
+    success: [200, 'Restored', 'Postmortem'],
+    errors: CHANGE,
+  },
+  {
+    method: 'get',
+    path: '/postmortems/{id}/revisions',
+    tag: 'Postmortems',
+    summary: 'Every accepted change, oldest first',
+    success: [200, 'The history', 'RevisionsResponse'],
+    errors: READ_ONE,
+  },
+  {
+    method: 'get',
+    path: '/postmortems/{id}/action-items',
+    tag: 'Action items',
+    summary: 'The action items of a postmortem, soonest due first',
+    query: listActionItemsQuerySchema,
+    success: [200, 'A page', 'ActionItemPage'],
+    errors: READ_ONE,
+  },
+  {
+    method: 'post',
+    path: '/postmortems/{id}/action-items',
+    tag: 'Action items',
+    summary: 'Add an action item',
+    description: 'Needs `postmortem.actionItem.create`.',
+    body: 'CreateActionItemRequest',
+    success: [201, 'Created', 'ActionItem'],
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/action-items',
+    tag: 'Action items',
+    summary: 'Action items across postmortems, soonest due first',
+    query: listActionItemsQuerySchema,
+    success: [200, 'A page', 'ActionItemPage'],
+    errors: READ,
+  },
+  {
+    method: 'get',
+    path: '/action-items/{id}',
+    tag: 'Action items',
+    summary: 'One action item',
+    success: [200, 'The action item', 'ActionItem'],
+    errors: READ_ONE,
+  },
+  {
+    method: 'patch',
+    path: '/action-items/{id}',
+    tag: 'Action items',
+    summary: 'Change an action item',
+    description:
+      'Needs `postmortem.actionItem.update`. `completedAt` is set when the status becomes done or wont_do and cleared when it is reopened.',
+    body: 'UpdateActionItemRequest',
+    success: [200, 'Changed', 'ActionItem'],
+    errors: CHANGE,
+  },
+  {
+    method: 'delete',
+    path: '/action-items/{id}',
+    tag: 'Action items',
+    summary: 'Delete an action item',
+    description: 'Needs `postmortem.actionItem.delete`.',
+    success: [204, 'Deleted'],
+    errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'get',
+    path: '/reading-sessions',
+    tag: 'Reading sessions',
+    summary: 'Reading sessions, newest first by scheduledAt',
+    query: listReadingSessionsQuerySchema,
+    success: [200, 'A page', 'ReadingSessionPage'],
+    errors: READ,
+  },
+  {
+    method: 'post',
+    path: '/reading-sessions',
+    tag: 'Reading sessions',
+    summary: 'Schedule a reading session',
+    description: 'Needs `postmortem.readingSession.create`.',
+    body: 'CreateReadingSessionRequest',
+    success: [201, 'Created', 'ReadingSession'],
+    errors: WRITE,
+  },
+  {
+    method: 'get',
+    path: '/reading-sessions/current',
+    tag: 'Reading sessions',
+    summary: "The group's session of this month",
+    description:
+      'The month is the calendar month in `postmortems.readingSessions.timezone` (UTC by default). A cancelled session gives way to any other; then the earliest wins. With a pick, also the pick and its open action items.',
+    query: currentReadingSessionQuerySchema,
+    success: [
+      200,
+      'The session, or `{ "session": null }`',
+      'CurrentReadingSessionResponse',
+    ],
+    errors: READ,
+  },
+  {
+    method: 'get',
+    path: '/reading-sessions/suggestions',
+    tag: 'Reading sessions',
+    summary: "Ranked candidates for a group's next pick",
+    description:
+      'Published postmortems, best first, with the reasons. Deterministic for the same data and date; a postmortem picked for an upcoming planned session of the group is left out.',
+    query: readingSessionSuggestionsQuerySchema,
+    success: [200, 'The candidates', 'ReadingSessionSuggestionsResponse'],
+    errors: READ,
+  },
+  {
+    method: 'get',
+    path: '/reading-sessions/{id}',
+    tag: 'Reading sessions',
+    summary: 'One reading session',
+    success: [200, 'The session', 'ReadingSession'],
+    errors: READ_ONE,
+  },
+  {
+    method: 'patch',
+    path: '/reading-sessions/{id}',
+    tag: 'Reading sessions',
+    summary: 'Pick, reschedule, record notes and participants, mark held',
+    description: 'Needs `postmortem.readingSession.update`.',
+    body: 'UpdateReadingSessionRequest',
+    success: [200, 'Changed', 'ReadingSession'],
+    errors: CHANGE,
+  },
+  {
+    method: 'get',
+    path: '/reading-sessions/{id}/action-items',
+    tag: 'Reading sessions',
+    summary: 'The action items raised in a session',
+    query: listActionItemsQuerySchema,
+    success: [200, 'A page', 'ActionItemPage'],
+    errors: READ_ONE,
+  },
+];
