@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole suite: type check, lint, formatting, every package's tests.
+# The whole suite: type check, lint, formatting, dependencies, import
+# circles, every package's tests.
 # Called by scripts/run.sh test (the README's `npm test`) once the toolchain
 # is on PATH and dependencies are installed.
 #
@@ -19,6 +20,12 @@ yarn lint:all
 
 step "Formatting (prettier)"
 yarn prettier:check
+
+step "Dependencies (knip): none unused, none undeclared"
+yarn lint:deps
+
+step "Import circles (madge)"
+yarn lint:circular
 
 step "Unit, component and database tests (jest)"
 # No Docker here: TestDatabases uses only the databases given by connection string.
