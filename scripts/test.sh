@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole suite: type check, lint, formatting, dependencies, import
-# circles, every package's tests.
+# The whole suite: type check, API reports, lint, formatting, dependencies,
+# import circles, every package's tests.
 # Called by scripts/run.sh test (the README's `npm test`) once the toolchain
 # is on PATH and dependencies are installed.
 #
@@ -14,6 +14,11 @@ step() { printf '\n=== %s\n' "$*"; }
 
 step "Type check (tsc)"
 yarn tsc
+
+step "API reports (api-extractor): up to date, every export release-tagged"
+# Reads the declarations that tsc just wrote to dist-types/. After changing a
+# package's exports, regenerate the reports with `yarn build:api-reports`.
+yarn check:api-reports
 
 step "Lint"
 yarn lint:all
