@@ -7,7 +7,8 @@ import { createTranslationRef } from '@backstage/frontend-plugin-api';
  * @public
  */
 export const postmortemsTranslationRef = createTranslationRef({
-  id: 'postmortems',
+  // Backstage's convention for a plugin's messages: `plugin.<pluginId>`.
+  id: 'plugin.postmortems',
   messages: {
     pluginTitle: 'Postmortems',
     common: {

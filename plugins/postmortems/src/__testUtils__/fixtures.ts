@@ -151,29 +151,16 @@ export function mockPostmortemsApi(
   } as jest.Mocked<PostmortemsApi>;
 }
 
-/**
- * The fields of a 400 whose message has the API's form, `Invalid request:
- * <field>: <message>; …`: the API sends them beside the message.
- */
-function fieldsOf(message: string) {
-  const match = /^Invalid request: ([\s\S]*)$/.exec(message);
-  return match?.[1].split(/; (?=[^\s:;]+: )/).map(part => {
-    const colon = part.indexOf(': ');
-    return { field: part.slice(0, colon), message: part.slice(colon + 2) };
-  });
-}
-
 /** A `ResponseError` as the client throws it for an error response. */
 export async function responseError(
   status: number,
   message: string,
   name = status === 409 ? 'ConflictError' : 'InputError',
 ): Promise<ResponseError> {
-  const fields = status === 400 ? fieldsOf(message) : undefined;
   return ResponseError.fromResponse(
     new Response(
       JSON.stringify({
-        error: { name, message, ...(fields && { fields }) },
+        error: { name, message },
         response: { statusCode: status },
       }),
       {
