@@ -1,0 +1,68 @@
+import { act, renderHook } from '@testing-library/react';
+import { invalidRequestError, responseError } from '../__testUtils__/fixtures';
+import { useSaveErrors } from './useSaveErrors';
+
+const FIELDS = ['title', 'dueDate'] as const;
+
+describe('useSaveErrors', () => {
+  it('shows a 409 as a conflict to reload', async () => {
+    const { result } = renderHook(() => useSaveErrors({ fields: FIELDS }));
+    const error = await responseError(409, 'version 3 is stale');
+    act(() => {
+      expect(result.current.fail(error)).toBe('conflict');
+    });
+    expect(result.current.conflict).toBe(true);
+    expect(result.current.formError).toBeUndefined();
+  });
+
+  it('shows a 409 as a message where there is no version to be stale', async () => {
+    const { result } = renderHook(() =>
+      useSaveErrors({ fields: FIELDS, conflicts: false }),
+    );
+    const error = await responseError(409, 'already planned');
+    act(() => {
+      expect(result.current.fail(error)).toBe('form');
+    });
+    expect(result.current.conflict).toBe(false);
+    expect(result.current.formError).toBe('already planned');
+  });
+
+  it('puts a 400 under the fields it names, and anything else above the form', async () => {
+    const { result } = renderHook(() => useSaveErrors({ fields: FIELDS }));
+    const invalid = await invalidRequestError(
+      { field: 'dueDate', message: 'must be a date' },
+      { field: 'owner', message: 'unknown' },
+    );
+    act(() => {
+      expect(result.current.fail(invalid)).toBe('fields');
+    });
+    expect(result.current.fieldErrors).toEqual({ dueDate: 'must be a date' });
+    expect(result.current.formError).toBeUndefined();
+
+    act(() => {
+      expect(result.current.fail(new Error('backend down'))).toBe('form');
+    });
+    expect(result.current.formError).toBe('backend down');
+  });
+
+  it('forgets all of it before the next attempt', async () => {
+    const { result } = renderHook(() => useSaveErrors({ fields: FIELDS }));
+    const conflict = await responseError(409, 'stale');
+    const invalid = await invalidRequestError({
+      field: 'title',
+      message: 'empty',
+    });
+    act(() => {
+      result.current.fail(conflict);
+      result.current.fail(invalid);
+      result.current.setFormError('Please correct the highlighted fields.');
+    });
+    expect(result.current.conflict).toBe(true);
+    act(() => result.current.clear());
+    expect(result.current).toMatchObject({
+      conflict: false,
+      formError: undefined,
+      fieldErrors: {},
+    });
+  });
+});
