@@ -16,8 +16,10 @@ step "Type check (tsc)"
 yarn tsc
 
 step "API reports (api-extractor): up to date, every export release-tagged"
-# Reads the declarations that tsc just wrote to dist-types/. After changing a
-# package's exports, regenerate the reports with `yarn build:api-reports`.
+# Its own tsc run, with the same options as `yarn build:api-reports` (which
+# regenerates the reports): API Extractor prints some inferred types, such as
+# a translation ref's messages, in the order tsc emitted them, and that order
+# depends on tsc's options and on which packages it compiles together.
 yarn check:api-reports
 
 step "Lint"
