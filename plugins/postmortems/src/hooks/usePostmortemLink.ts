@@ -11,6 +11,12 @@ function useOptionalRootRoute(): (() => string) | undefined {
   }
 }
 
+/** Links to a path under the standalone page, or none when it is not mounted. */
+function useLinkUnderRoot(): (path: string) => string | undefined {
+  const root = useOptionalRootRoute();
+  return path => (root ? `${root().replace(/\/$/, '')}/${path}` : undefined);
+}
+
 /**
  * Links to a postmortem's page under the standalone postmortems page, for
  * screens (such as action item lists) that are not under a postmortem list.
@@ -18,22 +24,15 @@ function useOptionalRootRoute(): (() => string) | undefined {
 export function usePostmortemLink(): (
   postmortemId: string,
 ) => string | undefined {
-  const root = useOptionalRootRoute();
-  return (postmortemId: string) =>
-    root
-      ? `${root().replace(/\/$/, '')}/${encodeURIComponent(postmortemId)}`
-      : undefined;
+  const under = useLinkUnderRoot();
+  return postmortemId => under(encodeURIComponent(postmortemId));
 }
 
 /** Links to a reading session's page under the standalone postmortems page. */
 export function useReadingSessionLink(): (
   sessionId: string,
 ) => string | undefined {
-  const root = useOptionalRootRoute();
-  return (sessionId: string) =>
-    root
-      ? `${root().replace(/\/$/, '')}/reading-sessions/${encodeURIComponent(
-          sessionId,
-        )}`
-      : undefined;
+  const under = useLinkUnderRoot();
+  return sessionId =>
+    under(`reading-sessions/${encodeURIComponent(sessionId)}`);
 }

@@ -7,7 +7,6 @@ import {
   makePostmortem,
   mockPostmortemsApi,
   POSTMORTEM_ID,
-  responseError,
 } from '../../__testUtils__/fixtures';
 import { postmortemsApiRef } from '../../api';
 import { usePostmortemDraft } from './usePostmortemDraft';
@@ -123,38 +122,6 @@ describe('usePostmortemDraft', () => {
       'Please correct the highlighted fields.',
     );
     expect(onUpdated).not.toHaveBeenCalled();
-  });
-
-  it('keeps the change on a conflict and starts over from the server on reload', async () => {
-    const { result, api } = render(
-      mockPostmortemsApi({
-        getPostmortem: jest
-          .fn()
-          .mockResolvedValueOnce(makePostmortem())
-          .mockResolvedValueOnce(
-            makePostmortem({ title: 'Their title', version: 4 }),
-          ),
-        updatePostmortem: jest
-          .fn()
-          .mockRejectedValue(await responseError(409, 'stale')),
-      }),
-      { postmortemId: POSTMORTEM_ID },
-    );
-    await loaded(result);
-    act(() => result.current.set('title', 'My title'));
-    await act(() => result.current.save());
-    expect(result.current.conflict).toBe(true);
-    expect(result.current.draft?.title).toBe('My title');
-    expect(api.updatePostmortem).toHaveBeenCalledWith(POSTMORTEM_ID, {
-      title: 'My title',
-      version: 3,
-    });
-
-    act(() => result.current.reload());
-    await waitFor(() =>
-      expect(result.current.draft?.title).toBe('Their title'),
-    );
-    expect(result.current.conflict).toBe(false);
   });
 
   it('reports a failed load', async () => {

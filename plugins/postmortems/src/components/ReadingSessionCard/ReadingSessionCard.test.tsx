@@ -116,8 +116,6 @@ describe('ReadingSessionCard', () => {
             reasons: [
               { code: 'severity', severity: 'sev1' },
               { code: 'never_read' },
-              { code: 'open_action_items', count: 3 },
-              { code: 'overdue_action_items', count: 1 },
             ],
           }),
           makeSuggestion({
@@ -125,34 +123,14 @@ describe('ReadingSessionCard', () => {
               id: 'p2',
               title: '決済APIのタイムアウト',
             }),
-            reasons: [
-              { code: 'long_impact', minutes: 255 },
-              { code: 'older_incident', months: 8 },
-              {
-                code: 'read_long_ago',
-                lastReadAt: '2025-09-01T00:00:00Z',
-                months: 14,
-              },
-            ],
+            reasons: [{ code: 'long_impact', minutes: 255 }],
           }),
           makeSuggestion({
             postmortem: makePostmortem({
               id: 'p3',
               title: '顧客ポータルの表示崩れ',
             }),
-            reasons: [
-              {
-                code: 'service_not_covered',
-                entityRef: 'component:default/customer-portal',
-                months: 6,
-              },
-              {
-                code: 'service_not_covered',
-                entityRef: 'component:default/payment-gateway',
-              },
-              { code: 'anniversary', years: 2 },
-              { code: 'anniversary', years: 1 },
-            ],
+            reasons: [{ code: 'anniversary', years: 2 }],
           }),
         ]),
         updateReadingSession: jest

@@ -8,18 +8,24 @@ const options = [
   { value: 'done', label: 'Done' },
 ] as const;
 
+function render(props: { error?: string } = {}) {
+  const onChange = jest.fn();
+  renderInTestApp(
+    <SelectField
+      id="status"
+      label="Status"
+      value="open"
+      options={options}
+      onChange={onChange}
+      error={props.error}
+    />,
+  );
+  return onChange;
+}
+
 describe('SelectField', () => {
   it('offers its options by label and passes on the chosen value', async () => {
-    const onChange = jest.fn();
-    renderInTestApp(
-      <SelectField
-        id="status"
-        label="Status"
-        value="open"
-        options={options}
-        onChange={onChange}
-      />,
-    );
+    const onChange = render();
     const select = await screen.findByLabelText('Status');
     expect(select).toHaveTextContent('Open');
     await userEvent.click(select);
@@ -28,16 +34,7 @@ describe('SelectField', () => {
   });
 
   it('shows its error below it', async () => {
-    renderInTestApp(
-      <SelectField
-        id="status"
-        label="Status"
-        value="open"
-        options={options}
-        onChange={jest.fn()}
-        error="must be one of open, done"
-      />,
-    );
+    render({ error: 'must be one of open, done' });
     expect(
       await screen.findByText('must be one of open, done'),
     ).toBeInTheDocument();
