@@ -16,10 +16,8 @@ step "Type check (tsc)"
 yarn tsc
 
 step "API reports (api-extractor): up to date, every export release-tagged"
-# Its own tsc run, with the same options as `yarn build:api-reports` (which
-# regenerates the reports): API Extractor prints some inferred types, such as
-# a translation ref's messages, in the order tsc emitted them, and that order
-# depends on tsc's options and on which packages it compiles together.
+# Its own tsc run over the packages' shipped sources (tsconfig.api-reports.json),
+# as `yarn build:api-reports` does when it regenerates the reports.
 yarn check:api-reports
 
 step "Lint"
