@@ -326,7 +326,11 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-/** The schema of a page of `item`s; the compiler ties it to {@link Page}. */
+/**
+ * The schema of a page of `item`s; the compiler ties it to {@link Page}.
+ *
+ * @public
+ */
 export function pageSchema<T extends z.ZodType>(
   item: T,
 ): z.ZodType<Page<z.output<T>>> {

@@ -42,21 +42,24 @@ export const timelineEntrySchema = z
  */
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 
-const INCIDENT_TIMES = [
-  'startedAt',
-  'detectedAt',
-  'mitigatedAt',
-  'resolvedAt',
-] as const;
-
 /**
  * The incident times of a postmortem, in the order they must happen.
  *
  * @public
  */
 export type IncidentTimes = Partial<
-  Record<(typeof INCIDENT_TIMES)[number], string | null>
+  Record<
+    'startedAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt',
+    string | null
+  >
 >;
+
+const INCIDENT_TIMES: ReadonlyArray<keyof IncidentTimes> = [
+  'startedAt',
+  'detectedAt',
+  'mitigatedAt',
+  'resolvedAt',
+];
 
 /**
  * Checks that started ≤ detected ≤ mitigated ≤ resolved (the ones given),
