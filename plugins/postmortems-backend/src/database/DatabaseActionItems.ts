@@ -18,6 +18,7 @@ import {
   checkVersion,
   rowToActionItem,
 } from './rows';
+import { postmortemIdsAbout } from './lookups';
 import { StoreContext } from './StoreContext';
 import { conditionalUpdate, createdColumns, livePostmortemRow } from './writes';
 
@@ -77,9 +78,7 @@ export class DatabaseActionItems implements ActionItemsStore {
       if (filter.entityRefs?.length) {
         query.whereIn(
           'a.postmortem_id',
-          db('postmortem_entities')
-            .select('postmortem_id')
-            .whereIn('entity_ref', filter.entityRefs),
+          postmortemIdsAbout(db, filter.entityRefs),
         );
       }
       if (filter.owners?.length) {

@@ -34,6 +34,7 @@ import {
   rowToPostmortem,
   rowToPostmortemInput,
 } from './rows';
+import { postmortemIdsAbout } from './lookups';
 import { StoreContext } from './StoreContext';
 import { conditionalUpdate, createdColumns, livePostmortemRow } from './writes';
 
@@ -98,12 +99,7 @@ export class DatabasePostmortems implements PostmortemsStore {
         query.whereNull('p.deleted_at');
       }
       if (filter.entityRefs?.length) {
-        query.whereIn(
-          'p.id',
-          db('postmortem_entities')
-            .select('postmortem_id')
-            .whereIn('entity_ref', filter.entityRefs),
-        );
+        query.whereIn('p.id', postmortemIdsAbout(db, filter.entityRefs));
       }
       if (filter.tag) {
         query.whereIn(

@@ -4,7 +4,6 @@ import {
   actionItemUpdatePermission,
   createActionItemRequestSchema,
   idParamsSchema,
-  invalidRequest,
   listActionItemsQuerySchema,
   updateActionItemRequestSchema,
 } from '@postmortems/backstage-plugin-postmortems-common';
@@ -15,27 +14,9 @@ import {
   found,
   parse,
   principalRef,
+  referenced,
 } from './requests';
 import { RouteContext } from './RouteContext';
-
-/**
- * A foreign key would reject an unknown session with a database error (a
- * 500); checking first makes it the client's 400.
- */
-async function checkReadingSession(
-  context: RouteContext,
-  readingSessionId: string | null | undefined,
-) {
-  if (
-    readingSessionId &&
-    !(await context.stores.readingSessions.getReadingSession(readingSessionId))
-  ) {
-    throw invalidRequest({
-      field: 'readingSessionId',
-      message: `no reading session ${readingSessionId}`,
-    });
-  }
-}
 
 /** `/action-items` and `/postmortems/:id/action-items`. */
 export function registerActionItemRoutes(
@@ -68,7 +49,12 @@ export function registerActionItemRoutes(
     await authorize(permissions, credentials, actionItemCreatePermission);
     const { id } = parse(idParamsSchema, req.params);
     const body = parse(createActionItemRequestSchema, req.body);
-    await checkReadingSession(context, body.readingSessionId);
+    await referenced(
+      'readingSessionId',
+      body.readingSessionId,
+      sessionId => stores.readingSessions.getReadingSession(sessionId),
+      'reading session',
+    );
     const created = await stores.actionItems.createActionItem(
       id,
       body,
@@ -92,7 +78,12 @@ export function registerActionItemRoutes(
       updateActionItemRequestSchema,
       req.body,
     );
-    await checkReadingSession(context, patch.readingSessionId);
+    await referenced(
+      'readingSessionId',
+      patch.readingSessionId,
+      sessionId => stores.readingSessions.getReadingSession(sessionId),
+      'reading session',
+    );
     res.json(
       await stores.actionItems.updateActionItem(
         id,

@@ -4,7 +4,6 @@ import {
   createReadingSessionRequestSchema,
   currentReadingSessionQuerySchema,
   idParamsSchema,
-  invalidRequest,
   listActionItemsQuerySchema,
   listReadingSessionsQuerySchema,
   readingSessionCreatePermission,
@@ -20,28 +19,10 @@ import {
   found,
   parse,
   principalRef,
+  referenced,
 } from './requests';
 import { RouteContext } from './RouteContext';
 import { rankSuggestions } from './suggestions';
-
-/**
- * A foreign key would reject an unknown pick with a database error (a 500);
- * checking first makes it the client's 400.
- */
-async function checkPick(
-  context: RouteContext,
-  postmortemId: string | null | undefined,
-) {
-  if (
-    postmortemId &&
-    !(await context.stores.postmortems.getPostmortem(postmortemId))
-  ) {
-    throw invalidRequest({
-      field: 'postmortemId',
-      message: `no postmortem ${postmortemId}`,
-    });
-  }
-}
 
 /** `/reading-sessions` and below. */
 export function registerReadingSessionRoutes(
@@ -59,7 +40,12 @@ export function registerReadingSessionRoutes(
     const credentials = context.credentials(res);
     await authorize(permissions, credentials, readingSessionCreatePermission);
     const body = parse(createReadingSessionRequestSchema, req.body);
-    await checkPick(context, body.postmortemId);
+    await referenced(
+      'postmortemId',
+      body.postmortemId,
+      pickId => stores.postmortems.getPostmortem(pickId),
+      'postmortem',
+    );
     const created = await stores.readingSessions.createReadingSession(
       body,
       principalRef(credentials),
@@ -154,7 +140,12 @@ export function registerReadingSessionRoutes(
       updateReadingSessionRequestSchema,
       req.body,
     );
-    await checkPick(context, patch.postmortemId);
+    await referenced(
+      'postmortemId',
+      patch.postmortemId,
+      pickId => stores.postmortems.getPostmortem(pickId),
+      'postmortem',
+    );
     res.json(
       await stores.readingSessions.updateReadingSession(
         id,

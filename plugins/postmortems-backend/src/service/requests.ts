@@ -44,6 +44,22 @@ export function found<T>(
   return item;
 }
 
+/**
+ * Checks that the row a body refers to (a pick, a reading session) exists.
+ * A foreign key would reject an unknown one with a database error (a 500);
+ * checking first makes it the client's 400, naming the field.
+ */
+export async function referenced(
+  field: string,
+  id: string | null | undefined,
+  get: (id: string) => Promise<unknown>,
+  what: 'postmortem' | 'reading session',
+): Promise<void> {
+  if (id && !(await get(id))) {
+    throw invalidRequest({ field, message: `no ${what} ${id}` });
+  }
+}
+
 /** An action item list's query as the store's filter (plural names). */
 export function actionItemFilterOf(
   query: ListActionItemsQuery,
