@@ -21,4 +21,11 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+# Run on its own (not through scripts/run.sh), it puts Node 22 and Yarn on PATH first.
+if ! command -v yarn >/dev/null 2>&1; then
+  # shellcheck source=scripts/toolchain.sh
+  source scripts/toolchain.sh
+  toolchain_setup
+fi
+
 yarn test:e2e "$@"
