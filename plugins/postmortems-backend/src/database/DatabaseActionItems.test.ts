@@ -115,6 +115,14 @@ describe.each(databases.eachSupportedId())(
         dueToday.id,
         undated.id,
       ]);
+      expect(await ids({ priority: ['high'] })).toEqual([dueToday.id]);
+      expect(await ids({ priority: ['high', 'medium'] })).toEqual([
+        done.id,
+        overdue.id,
+        dueToday.id,
+        undated.id,
+      ]);
+      expect(await ids({ priority: ['low'] })).toEqual([]);
       expect(
         await ids({ entityRefs: ['component:default/customer-portal'] }),
       ).toEqual([undated.id]);

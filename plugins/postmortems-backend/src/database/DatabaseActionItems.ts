@@ -87,6 +87,9 @@ export class DatabaseActionItems implements ActionItemsStore {
       if (filter.statuses?.length) {
         query.whereIn('a.status', filter.statuses);
       }
+      if (filter.priority?.length) {
+        query.whereIn('a.priority', filter.priority);
+      }
       if (filter.overdue === true) {
         query
           .whereNotIn('a.status', CLOSED_STATUSES)

@@ -51,6 +51,18 @@ describe('action item routes', () => {
     expect((await api.get('/action-items?overdue=false')).body.totalCount).toBe(
       0,
     );
+    const byPriority = await api.get(
+      '/action-items?priority=low&priority=high',
+    );
+    expect(byPriority.body.items.map((i: any) => i.id)).toEqual([
+      created.body.id,
+    ]);
+    expect(
+      (await api.get('/action-items?priority=medium')).body.totalCount,
+    ).toBe(0);
+    const badPriority = await api.get('/action-items?priority=urgent');
+    expect(badPriority.status).toBe(400);
+    expect(badPriority.body.error.message).toContain('priority');
     expect(
       (await api.get(`/postmortems/${pm.id}`)).body.actionItemCounts,
     ).toEqual({ open: 1, overdue: 1, done: 0, total: 1 });

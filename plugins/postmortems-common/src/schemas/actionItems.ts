@@ -90,6 +90,9 @@ export const listActionItemsQuerySchema = z
     status: repeatable(z.enum(ACTION_ITEM_STATUSES))
       .optional()
       .describe('In any of these statuses (repeatable)'),
+    priority: repeatable(z.enum(PRIORITIES))
+      .optional()
+      .describe('Of any of these priorities (repeatable)'),
     overdue: booleanFlagSchema
       .optional()
       .describe('`true`: only open ones due before today'),
