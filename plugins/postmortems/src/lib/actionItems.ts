@@ -20,13 +20,21 @@ export function queryForFilter(
   }
 }
 
+/** Where an item stands in the working order: overdue, open, closed. */
+function rank(item: ActionItem): number {
+  if (item.overdue) return 0;
+  return item.status === 'done' || item.status === 'wont_do' ? 2 : 1;
+}
+
 /**
- * Overdue first, then by due date (earliest first, undated last), then by
- * title: the order in which someone should work through them.
+ * Overdue first, then the open and in progress ones, then done and won't
+ * do; within each by due date (earliest first, undated last), then by
+ * title: the order in which someone should work through them, with the
+ * finished ones out of the way.
  */
 export function sortActionItems(items: ActionItem[]): ActionItem[] {
   return [...items].sort((a, b) => {
-    if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+    if (rank(a) !== rank(b)) return rank(a) - rank(b);
     if (a.dueDate !== b.dueDate) {
       if (!a.dueDate) return 1;
       if (!b.dueDate) return -1;
