@@ -17,8 +17,11 @@ const databases = createTestDatabases();
 const SRE = 'group:default/sre';
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
-async function setup(timezone: string) {
-  const knex = await databases.init('SQLITE_3');
+async function setup(
+  timezone: string,
+  databaseId: Parameters<typeof databases.init>[0] = 'SQLITE_3',
+) {
+  const knex = await databases.init(databaseId);
   let now = new Date('2026-12-10T03:00:00Z');
   const database = {
     getClient: async () => knex,
@@ -245,7 +248,7 @@ describe('reading session routes', () => {
     api.setNow('2027-01-05T00:00:00Z');
     expect(
       (await api.get(`/reading-sessions/current?ownerGroup=${SRE}`)).body,
-    ).toEqual({ session: null });
+    ).toEqual({ session: null, timezone: 'Asia/Tokyo' });
     expect(
       (await api.get('/reading-sessions/current?ownerGroup=user:default/x'))
         .status,
@@ -262,12 +265,30 @@ describe('reading session routes', () => {
     api.setNow('2026-12-10T03:00:00Z');
     expect(
       (await api.get(`/reading-sessions/current?ownerGroup=${SRE}`)).body,
-    ).toEqual({ session: null });
+    ).toEqual({ session: null, timezone: 'UTC' });
     api.setNow('2026-11-10T03:00:00Z');
     expect(
       (await api.get(`/reading-sessions/current?ownerGroup=${SRE}`)).body
         .session.id,
     ).toBe(december.body.id);
+  });
+
+  it('leaves out the pick of a planned session earlier this month whose day has passed', async () => {
+    const api = await setup('Asia/Tokyo');
+    const a = await createPostmortem(api, 'A');
+    const b = await createPostmortem(api, 'B');
+    // 3 December; now is 10 December, and nobody marked it held.
+    await api.post('/reading-sessions', {
+      ownerGroup: SRE,
+      scheduledAt: '2026-12-03T13:00:00+09:00',
+      postmortemId: a.id,
+    });
+    const suggestions = await api.get(
+      `/reading-sessions/suggestions?ownerGroup=${SRE}`,
+    );
+    expect(suggestions.body.items.map((s: any) => s.postmortem.id)).toEqual([
+      b.id,
+    ]);
   });
 
   it('suggests published postmortems, leaving out the pick of an upcoming session', async () => {
@@ -299,3 +320,100 @@ describe('reading session routes', () => {
     ).toBe(400);
   });
 });
+
+describe.each(databases.eachSupportedId())(
+  'one reading session a month on %p',
+  databaseId => {
+    const session = (scheduledAt: string, extra: object = {}) => ({
+      ownerGroup: SRE,
+      scheduledAt,
+      ...extra,
+    });
+
+    it('refuses a second planned or held session in a month of the configured time zone with a 409 naming the month', async () => {
+      const api = await setup('Asia/Tokyo', databaseId);
+      const january = await api.post(
+        '/reading-sessions',
+        session('2027-01-07T17:00:00+09:00'),
+      );
+      expect(january.status).toBe(201);
+
+      // 31 January 16:00 UTC is already 1 February in Tokyo: another month.
+      const second = await api.post(
+        '/reading-sessions',
+        session('2027-01-28T17:00:00+09:00'),
+      );
+      expect(second.status).toBe(409);
+      expect(second.body.error.message).toMatch(
+        /group:default\/sre already has a reading session in 2027-01/,
+      );
+      expect(
+        (
+          await api.post(
+            '/reading-sessions',
+            session('2027-01-31T16:00:00Z', { status: 'held' }),
+          )
+        ).status,
+      ).toBe(201);
+      // Another group may meet in the same month.
+      expect(
+        (
+          await api.post('/reading-sessions', {
+            ownerGroup: 'group:default/billing-team',
+            scheduledAt: '2027-01-14T17:00:00+09:00',
+          })
+        ).status,
+      ).toBe(201);
+      expect(
+        (await api.get(`/reading-sessions?ownerGroup=${SRE}`)).body.totalCount,
+      ).toBe(2);
+    });
+
+    it('lets a cancelled session make room, and guards rescheduling and un-cancelling', async () => {
+      const api = await setup('Asia/Tokyo', databaseId);
+      const first = await api.post(
+        '/reading-sessions',
+        session('2027-01-07T17:00:00+09:00'),
+      );
+      await api.patch(`/reading-sessions/${first.body.id}`, {
+        version: 1,
+        status: 'cancelled',
+      });
+      const replacement = await api.post(
+        '/reading-sessions',
+        session('2027-01-14T17:00:00+09:00'),
+      );
+      expect(replacement.status).toBe(201);
+      // A cancelled one stays cancelled while January has another.
+      const revived = await api.patch(`/reading-sessions/${first.body.id}`, {
+        version: 2,
+        status: 'planned',
+      });
+      expect(revived.status).toBe(409);
+      expect(revived.body.error.message).toMatch(/2027-01/);
+
+      const february = await api.post(
+        '/reading-sessions',
+        session('2027-02-04T17:00:00+09:00'),
+      );
+      const moved = await api.patch(`/reading-sessions/${february.body.id}`, {
+        version: 1,
+        scheduledAt: '2027-01-21T17:00:00+09:00',
+      });
+      expect(moved.status).toBe(409);
+      expect(
+        (await api.get(`/reading-sessions/${february.body.id}`)).body
+          .scheduledAt,
+      ).toBe('2027-02-04T08:00:00.000Z');
+      // Within its own month a session moves freely.
+      expect(
+        (
+          await api.patch(`/reading-sessions/${replacement.body.id}`, {
+            version: 1,
+            scheduledAt: '2027-01-28T17:00:00+09:00',
+          })
+        ).status,
+      ).toBe(200);
+    });
+  },
+);

@@ -11,6 +11,7 @@ import {
   readingSessionUpdatePermission,
   updateReadingSessionRequestSchema,
 } from '@postmortems/backstage-plugin-postmortems-common';
+import { ConflictError } from '@backstage/errors';
 import { Router } from 'express';
 import { DateTime } from 'luxon';
 import {
@@ -24,12 +25,57 @@ import {
 import { RouteContext } from './RouteContext';
 import { rankSuggestions } from './suggestions';
 
+/** The calendar month of `at` in `timezone`, as a `from`/`to` filter. */
+function monthOf(at: Date | string, timezone: string) {
+  const start = (
+    typeof at === 'string'
+      ? DateTime.fromISO(at, { zone: timezone })
+      : DateTime.fromJSDate(at, { zone: timezone })
+  ).startOf('month');
+  return {
+    month: start.toFormat('yyyy-MM'),
+    from: start.toUTC().toISO()!,
+    to: start.plus({ months: 1 }).toUTC().toISO()!,
+  };
+}
+
 /** `/reading-sessions` and below. */
 export function registerReadingSessionRoutes(
   router: Router,
   context: RouteContext,
 ) {
   const { stores, permissions } = context;
+
+  /**
+   * A group meets once a month: a second planned or held session in the
+   * same month (in the configured time zone) is refused with a 409 that
+   * names the month. A cancelled one makes room for another. Checked before
+   * the write, not in its transaction: two people scheduling the same
+   * month in the same instant is not what this guards against.
+   */
+  const checkOnePerMonth = async (session: {
+    id?: string;
+    ownerGroup: string;
+    scheduledAt: string;
+    status?: string;
+  }) => {
+    if (session.status === 'cancelled') return;
+    const { month, from, to } = monthOf(session.scheduledAt, context.timezone);
+    const { items } = await stores.readingSessions.listReadingSessions({
+      ownerGroup: session.ownerGroup,
+      from,
+      to,
+      limit: 100,
+    });
+    const other = items.find(
+      s => s.id !== session.id && s.status !== 'cancelled',
+    );
+    if (other) {
+      throw new ConflictError(
+        `${session.ownerGroup} already has a reading session in ${month} (${other.status}, ${other.scheduledAt}); cancel it or choose another month`,
+      );
+    }
+  };
 
   router.get('/reading-sessions', async (req, res) => {
     const query = parse(listReadingSessionsQuerySchema, req.query);
@@ -46,6 +92,7 @@ export function registerReadingSessionRoutes(
       pickId => stores.postmortems.getPostmortem(pickId),
       'postmortem',
     );
+    await checkOnePerMonth(body);
     const created = await stores.readingSessions.createReadingSession(
       body,
       principalRef(credentials),
@@ -58,13 +105,11 @@ export function registerReadingSessionRoutes(
   // the previous month in UTC.
   router.get('/reading-sessions/current', async (req, res) => {
     const { ownerGroup } = parse(currentReadingSessionQuerySchema, req.query);
-    const start = DateTime.fromJSDate(context.clock(), {
-      zone: context.timezone,
-    }).startOf('month');
+    const { from, to } = monthOf(context.clock(), context.timezone);
     const { items } = await stores.readingSessions.listReadingSessions({
       ownerGroup,
-      from: start.toUTC().toISO()!,
-      to: start.plus({ months: 1 }).toUTC().toISO()!,
+      from,
+      to,
       limit: 100,
     });
     // Several sessions in one month are rare; a cancelled one gives way to
@@ -74,7 +119,10 @@ export function registerReadingSessionRoutes(
         Number(a.status === 'cancelled') - Number(b.status === 'cancelled') ||
         a.scheduledAt.localeCompare(b.scheduledAt),
     );
-    const body: CurrentReadingSessionResponse = { session: session ?? null };
+    const body: CurrentReadingSessionResponse = {
+      session: session ?? null,
+      timezone: context.timezone,
+    };
     if (session?.postmortemId) {
       const postmortem = await stores.postmortems.getPostmortem(
         session.postmortemId,
@@ -98,8 +146,27 @@ export function registerReadingSessionRoutes(
       readingSessionSuggestionsQuerySchema,
       req.query,
     );
+    // Besides the picks of upcoming sessions, a pick of a planned session
+    // earlier this month (its day passed, not yet marked held) is taken.
+    const [candidates, thisMonth] = await Promise.all([
+      stores.readingSessions.suggestionCandidates(ownerGroup),
+      stores.readingSessions.listReadingSessions({
+        ownerGroup,
+        status: 'planned',
+        from: monthOf(context.clock(), context.timezone).from,
+        limit: 100,
+      }),
+    ]);
     const ranked = rankSuggestions(
-      await stores.readingSessions.suggestionCandidates(ownerGroup),
+      {
+        ...candidates,
+        pickedForUpcoming: [
+          ...candidates.pickedForUpcoming,
+          ...thisMonth.items.flatMap(s =>
+            s.postmortemId ? [s.postmortemId] : [],
+          ),
+        ],
+      },
       {
         now: context.clock(),
         timezone: context.timezone,
@@ -140,6 +207,19 @@ export function registerReadingSessionRoutes(
       updateReadingSessionRequestSchema,
       req.body,
     );
+    if (patch.scheduledAt || patch.status || patch.ownerGroup) {
+      const current = found(
+        await stores.readingSessions.getReadingSession(id),
+        'Reading session',
+        id,
+      );
+      await checkOnePerMonth({
+        id,
+        ownerGroup: patch.ownerGroup ?? current.ownerGroup,
+        scheduledAt: patch.scheduledAt ?? current.scheduledAt,
+        status: patch.status ?? current.status,
+      });
+    }
     await referenced(
       'postmortemId',
       patch.postmortemId,

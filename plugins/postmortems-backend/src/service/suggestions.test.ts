@@ -84,28 +84,28 @@ describe('rankSuggestions', () => {
       ['aaa-twin-of-recent-minor', 25 + 5 + 10],
       ['recent-minor', 25 + 5 + 10],
       ['read-long-ago', 20 + 10 + 1 + 5],
-      ['read-last-month', 10 - 40],
     ]);
+    // Heaviest first; the anniversary stands for the age (its 12 points
+    // still count, "over 24 months old" is not said beside it).
     expect(ranked[0].reasons).toEqual([
       { code: 'severity', severity: 'sev1' },
-      { code: 'long_impact', minutes: 180 },
       { code: 'never_read' },
+      { code: 'anniversary', years: 2 },
       { code: 'overdue_action_items', count: 1 },
       { code: 'open_action_items', count: 2 },
-      { code: 'older_incident', months: 24 },
       {
         code: 'service_not_covered',
         entityRef: 'component:default/seikyu-kanri-robo',
       },
-      { code: 'anniversary', years: 2 },
+      { code: 'long_impact', minutes: 180 },
     ]);
     expect(ranked[2].reasons).toEqual([
       { code: 'never_read' },
-      { code: 'open_action_items', count: 1 },
       {
         code: 'service_not_covered',
         entityRef: 'component:default/recent-minor',
       },
+      { code: 'open_action_items', count: 1 },
     ]);
     expect(ranked[3].reasons).toEqual([
       { code: 'severity', severity: 'sev2' },
@@ -114,14 +114,13 @@ describe('rankSuggestions', () => {
         lastReadAt: '2025-06-10T06:00:00.000Z',
         months: 17,
       },
-      { code: 'older_incident', months: 3 },
       {
         code: 'service_not_covered',
         entityRef: 'component:default/payment-gateway',
         months: 10,
       },
+      { code: 'older_incident', months: 3 },
     ]);
-    expect(ranked[4].reasons).toEqual([{ code: 'severity', severity: 'sev3' }]);
 
     expect(rankSuggestions(candidates, options)).toEqual(ranked);
     expect(
@@ -135,6 +134,25 @@ describe('rankSuggestions', () => {
         s => s.postmortem.id,
       ),
     ).toEqual(['queue-backlog', 'aaa-twin-of-recent-minor']);
+  });
+
+  it('leaves out what was read in the last six months and what another planned session picked', () => {
+    const options = { now: NOW, timezone: 'Asia/Tokyo', limit: 10 };
+    const ids = rankSuggestions(
+      {
+        ...candidates,
+        postmortems: [
+          ...candidates.postmortems,
+          postmortem('read-seven-months-ago', {
+            readings: { count: 1, lastReadAt: '2026-04-15T06:00:00.000Z' },
+          }),
+        ],
+      },
+      options,
+    ).map(s => s.postmortem.id);
+    expect(ids).not.toContain('read-last-month');
+    expect(ids).not.toContain('already-picked');
+    expect(ids).toContain('read-seven-months-ago');
   });
 
   it('sees the anniversary in the month of the configured time zone', () => {

@@ -25,7 +25,9 @@ const SEVERITY_POINTS: Record<Severity, number> = {
 const NEVER_READ_POINTS = 25;
 const READ_LONG_AGO_MONTHS = 12;
 const READ_LONG_AGO_POINTS = 10;
-const READ_RECENTLY_PENALTY = -40;
+// Read together in the last half year: the group still remembers it, so it
+// is not suggested at all.
+const READ_RECENTLY_MONTHS = 6;
 const SERVICE_NOT_COVERED_POINTS = 10;
 const SERVICE_COVERED_LONG_AGO_MONTHS = 6;
 const SERVICE_COVERED_LONG_AGO_POINTS = 5;
@@ -55,13 +57,11 @@ export function score(
   candidates: SuggestionCandidates,
   now: DateTime,
 ): RankedCandidate {
-  const reasons: SuggestionReason[] = [];
+  const weighed: Array<{ value: number; reason: SuggestionReason }> = [];
   let points = 0;
-  const add = (value: number, reason?: SuggestionReason) => {
+  const add = (value: number, reason: SuggestionReason) => {
     points += value;
-    if (reason) {
-      reasons.push(reason);
-    }
+    weighed.push({ value, reason });
   };
 
   if (SEVERITY_POINTS[postmortem.severity] > 0) {
@@ -93,8 +93,6 @@ export function score(
         lastReadAt: readings.lastReadAt,
         months,
       });
-    } else {
-      add(READ_RECENTLY_PENALTY);
     }
   }
 
@@ -139,6 +137,15 @@ export function score(
     add(ANNIVERSARY_POINTS, { code: 'anniversary', years });
   }
 
+  // The anniversary says the age better: "2 years ago this month" needs no
+  // "over 23 months old" beside it (its points still count).
+  const anniversary = weighed.some(w => w.reason.code === 'anniversary');
+  // Heaviest first, so a client showing a few shows those that decided the
+  // rank; ties keep the order above (sort is stable).
+  const reasons = weighed
+    .filter(w => !(anniversary && w.reason.code === 'older_incident'))
+    .sort((a, b) => b.value - a.value)
+    .map(w => w.reason);
   return { postmortem, score: points, reasons };
 }
 
@@ -195,7 +202,8 @@ function compareRanked(a: RankedCandidate, b: RankedCandidate): number {
 /**
  * The best picks for a group's next reading session, best first; the same
  * data and the same `now` always give the same list. Postmortems already
- * picked for an upcoming session are left out.
+ * picked for another planned session, and those read together in the last
+ * six months, are left out.
  *
  * Only the few that can reach the top are scored in full: candidates are
  * taken from the highest upper bound down, and once `limit` of them are
@@ -209,8 +217,11 @@ export function rankSuggestions(
 ): RankedCandidate[] {
   const now = DateTime.fromJSDate(options.now, { zone: options.timezone });
   const picked = new Set(candidates.pickedForUpcoming);
+  const readSince = now.minus({ months: READ_RECENTLY_MONTHS }).toMillis();
+  const readRecently = (p: SuggestionCandidate) =>
+    !!p.readings?.lastReadAt && Date.parse(p.readings.lastReadAt) > readSince;
   const bounded = candidates.postmortems
-    .filter(p => !picked.has(p.id))
+    .filter(p => !picked.has(p.id) && !readRecently(p))
     .map(p => ({ postmortem: p, bound: upperBound(p, now) }))
     .sort((a, b) => b.bound - a.bound);
   const scored: RankedCandidate[] = [];

@@ -172,6 +172,12 @@ export type ReadingSession = z.output<typeof readingSessionSchema>;
 export const currentReadingSessionResponseSchema = z
   .object({
     session: readingSessionSchema.nullable(),
+    timezone: z
+      .string()
+      .optional()
+      .describe(
+        'The IANA time zone the month and the session’s day are taken in',
+      ),
     postmortem: postmortemSchema.optional().describe('The pick, if any'),
     actionItems: z
       .array(actionItemSchema)
