@@ -5,6 +5,7 @@ import {
   fieldErrorsOfResponse,
   invalidRequest,
 } from './errors';
+import { createPostmortemRequestSchema, entityRefSchema } from './schemas';
 
 function response400(error: object) {
   return ResponseError.fromResponse(
@@ -35,12 +36,63 @@ describe('errors', () => {
       .strict()
       .safeParse({ a: { b: [1] }, extra: 1 });
     expect(fieldErrorsOfIssues(result.error!.issues)).toEqual([
-      { field: 'a.b.0', message: expect.any(String) },
-      { field: 'extra', message: 'unknown field' },
+      { field: 'a.b.0', message: expect.any(String), code: 'invalid_type' },
+      { field: 'extra', message: 'unknown field', code: 'unknown_field' },
     ]);
     expect(fieldErrorsOfIssues(z.string().safeParse(1).error!.issues)).toEqual([
-      { field: 'body', message: expect.any(String) },
+      { field: 'body', message: expect.any(String), code: 'invalid_type' },
     ]);
+  });
+
+  it('gives each field error a code to translate, with the values its message names', () => {
+    const issues = createPostmortemRequestSchema.safeParse({
+      title: 'x'.repeat(201),
+      entityRefs: [],
+      severity: 'sev2',
+      detection: 'other',
+      startedAt: 'yesterday',
+    }).error!.issues;
+    expect(fieldErrorsOfIssues(issues)).toEqual([
+      expect.objectContaining({
+        field: 'title',
+        code: 'too_big',
+        params: { maximum: 200 },
+      }),
+      expect.objectContaining({
+        field: 'entityRefs',
+        code: 'too_small',
+        params: { minimum: 1 },
+      }),
+      {
+        field: 'startedAt',
+        message: 'must be an ISO 8601 timestamp with offset',
+        code: 'timestamp',
+      },
+    ]);
+    const backwards = createPostmortemRequestSchema.safeParse({
+      title: 'x',
+      entityRefs: ['component:default/a'],
+      severity: 'sev2',
+      detection: 'other',
+      startedAt: '2026-11-20T10:00:00Z',
+      detectedAt: '2026-11-20T09:00:00Z',
+    }).error!.issues;
+    expect(fieldErrorsOfIssues(backwards)).toEqual([
+      {
+        field: 'detectedAt',
+        message: 'must not be before startedAt',
+        code: 'not_before',
+        params: { field: 'startedAt' },
+      },
+    ]);
+    expect(
+      fieldErrorsOfIssues(
+        entityRefSchema.safeParse('not a ref').error!.issues,
+      )[0],
+    ).toMatchObject({
+      code: 'entity_ref',
+      params: { example: 'component:default/seikyu-kanri-robo' },
+    });
   });
 
   it('reads the fields of a 400 body, and nothing of anything else', async () => {

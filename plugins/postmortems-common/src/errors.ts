@@ -23,6 +23,18 @@ export const fieldErrorSchema = z
         'A dotted path into the body or query, e.g. `sections.summary`',
       ),
     message: z.string(),
+    code: z
+      .string()
+      .optional()
+      .describe(
+        'What is wrong, stable for clients to translate: zod’s issue code (`too_small`, `too_big`, `invalid_value` …) or one of ours (`not_before`, `timestamp`, `date`, `uuid`, `url`, `entity_ref`, `unknown_field`, `unknown_template`, `unknown_section`, `not_found`, `cursor`, `malformed_body`)',
+      ),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .describe(
+        'Values the message names, e.g. `{ "field": "startedAt" }` for `not_before`, `{ "maximum": 200 }` for `too_big`',
+      ),
   })
   .strict();
 
@@ -56,9 +68,28 @@ export function invalidRequest(
   });
 }
 
+type IssueParams = Record<string, string | number>;
+
+/** What a message names, of zod's own issue properties. */
+function paramsOfIssue(issue: {
+  minimum?: unknown;
+  maximum?: unknown;
+}): IssueParams | undefined {
+  const params: IssueParams = {};
+  for (const key of ['minimum', 'maximum'] as const) {
+    const value = issue[key];
+    if (typeof value === 'number' || typeof value === 'bigint') {
+      params[key] = Number(value);
+    }
+  }
+  return Object.keys(params).length > 0 ? params : undefined;
+}
+
 /**
  * The field errors of zod's issues (zod 3 and 4 describe issues alike);
- * an unknown key is an error of its own field.
+ * an unknown key is an error of its own field. Each gets a `code` to
+ * translate: our refinements give theirs in `params.code` (with the values
+ * their message names beside it), other issues keep zod's code.
  *
  * @public
  */
@@ -68,17 +99,38 @@ export function fieldErrorsOfIssues(
     message: string;
     code?: string;
     keys?: ReadonlyArray<string>;
+    params?: Record<string, unknown>;
+    minimum?: unknown;
+    maximum?: unknown;
   }>,
 ): FieldError[] {
-  return issues.flatMap(issue => {
+  return issues.flatMap((issue): FieldError[] => {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       return issue.keys.map(key => ({
         field: [...path, key].join('.'),
         message: 'unknown field',
+        code: 'unknown_field',
       }));
     }
-    return [{ field: path.join('.') || 'body', message: issue.message }];
+    const { code: ownCode, ...own } = issue.params ?? {};
+    const params =
+      typeof ownCode === 'string'
+        ? (Object.fromEntries(
+            Object.entries(own).filter(
+              ([, v]) => typeof v === 'string' || typeof v === 'number',
+            ),
+          ) as IssueParams)
+        : paramsOfIssue(issue);
+    const code = typeof ownCode === 'string' ? ownCode : issue.code;
+    return [
+      {
+        field: path.join('.') || 'body',
+        message: issue.message,
+        ...(code ? { code } : {}),
+        ...(params && Object.keys(params).length > 0 ? { params } : {}),
+      },
+    ];
   });
 }
 
@@ -101,7 +153,9 @@ export function fieldErrorsOfResponse(
   }
   return fields.filter(
     (f): f is FieldError =>
-      typeof f?.field === 'string' && typeof f?.message === 'string',
+      typeof f?.field === 'string' &&
+      typeof f?.message === 'string' &&
+      (f.code === undefined || typeof f.code === 'string'),
   );
 }
 

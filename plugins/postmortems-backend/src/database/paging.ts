@@ -17,6 +17,7 @@ export const DEFAULT_LIMIT = 20;
 function notACursor() {
   return invalidRequest({
     field: 'cursor',
+    code: 'cursor',
     message: 'not a cursor from a previous page',
   });
 }

@@ -56,7 +56,11 @@ export async function referenced(
   what: 'postmortem' | 'reading session',
 ): Promise<void> {
   if (id && !(await get(id))) {
-    throw invalidRequest({ field, message: `no ${what} ${id}` });
+    throw invalidRequest({
+      field,
+      message: `no ${what} ${id}`,
+      code: 'not_found',
+    });
   }
 }
 

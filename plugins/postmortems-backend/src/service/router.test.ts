@@ -149,6 +149,50 @@ describe('postmortems router', () => {
     });
 
     it.each([
+      ['malformed JSON', '{"title": ', 'body', 'malformed_body', undefined],
+      [
+        'times that go backwards',
+        { ...validPostmortem, mitigatedAt: '2026-10-01T00:00:00Z' },
+        'mitigatedAt',
+        'not_before',
+        { field: 'detectedAt' },
+      ],
+      [
+        'an unknown template',
+        { ...validPostmortem, template: 'nope' },
+        'template',
+        'unknown_template',
+        { template: 'nope' },
+      ],
+      [
+        'a section of another template',
+        { ...validPostmortem, sections: { what: 'x' } },
+        'sections.what',
+        'unknown_section',
+        { template: 'sre-book' },
+      ],
+      [
+        'an oversized title',
+        { ...validPostmortem, title: 'x'.repeat(201) },
+        'title',
+        'too_big',
+        { maximum: 200 },
+      ],
+    ])(
+      'POST /postmortems with %s gives the field error a code the UI translates',
+      async (_what, body, field, code, params) => {
+        const response = await api.post('/postmortems', body);
+        expect(response.status).toBe(400);
+        expect(response.body.error.fields).toContainEqual({
+          field,
+          message: expect.any(String),
+          code,
+          ...(params ? { params } : {}),
+        });
+      },
+    );
+
+    it.each([
       [
         'a time before a stored one',
         { version: 1, startedAt: '2026-10-01T12:00:00+09:00' },

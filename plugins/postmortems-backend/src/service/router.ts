@@ -52,7 +52,13 @@ export async function createRouter(
           'entity.too.large': 'larger than 1 MB',
         };
         const reason = reasons[error.type ?? ''] ?? error.message;
-        next(invalidRequest({ field: 'body', message: reason }));
+        next(
+          invalidRequest({
+            field: 'body',
+            message: reason,
+            code: 'malformed_body',
+          }),
+        );
         return;
       }
       next(error);

@@ -64,6 +64,8 @@ export function checkSections(
   if (!template) {
     throw invalidRequest({
       field: 'template',
+      code: 'unknown_template',
+      params: { template: templateId },
       message: `unknown template "${templateId}" (known: ${templates
         .map(t => t.id)
         .join(', ')})`,
@@ -74,6 +76,8 @@ export function checkSections(
     if (!keys.has(key)) {
       throw invalidRequest({
         field: `sections.${key}`,
+        code: 'unknown_section',
+        params: { template: templateId },
         message: `not a section of template "${templateId}"`,
       });
     }

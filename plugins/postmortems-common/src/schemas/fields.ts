@@ -46,7 +46,10 @@ export const timestampSchema = z
         !Number.isNaN(Date.parse(s))
       );
     },
-    { message: 'must be an ISO 8601 timestamp with offset' },
+    {
+      message: 'must be an ISO 8601 timestamp with offset',
+      params: { code: 'timestamp' },
+    },
   )
   .transform(s => new Date(s).toISOString())
   .meta({ format: 'date-time' });
@@ -63,7 +66,7 @@ export const dateSchema = z
       const match = ISO_DATE.exec(s);
       return !!match && isCalendarDay(match[1], match[2], match[3]);
     },
-    { message: 'must be a date as YYYY-MM-DD' },
+    { message: 'must be a date as YYYY-MM-DD', params: { code: 'date' } },
   )
   .meta({ format: 'date' });
 
@@ -74,7 +77,10 @@ export const dateSchema = z
  */
 export const uuidSchema = z
   .string()
-  .refine(s => UUID.test(s), { message: 'must be a UUID' })
+  .refine(s => UUID.test(s), {
+    message: 'must be a UUID',
+    params: { code: 'uuid' },
+  })
   .transform(s => s.toLowerCase())
   .meta({ format: 'uuid' });
 
@@ -95,7 +101,7 @@ export const httpUrlSchema = z
         return false;
       }
     },
-    { message: 'must be an http or https URL' },
+    { message: 'must be an http or https URL', params: { code: 'url' } },
   )
   .meta({ format: 'uri', description: 'http or https' });
 
@@ -141,6 +147,7 @@ function refSchema(options: {
           error instanceof Error && error.message.startsWith('must be a ');
         ctx.addIssue({
           code: 'custom',
+          params: { code: 'entity_ref', example: options.example },
           message: kindError
             ? `${error.message}, e.g. ${options.example}`
             : `must be an entity ref like ${options.example}`,
@@ -266,6 +273,7 @@ export function checkRange(
     ctx.addIssue({
       code: 'custom',
       path: ['to'],
+      params: { code: 'not_before', field: 'from' },
       message: 'must not be before from',
     });
   }

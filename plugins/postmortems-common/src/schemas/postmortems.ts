@@ -5,6 +5,7 @@
  */
 
 import { z } from 'zod';
+import { FieldError } from '../errors';
 import { DETECTIONS, POSTMORTEM_STATUSES, SEVERITIES } from '../enums';
 import {
   booleanFlagSchema,
@@ -63,13 +64,14 @@ const INCIDENT_TIMES: ReadonlyArray<keyof IncidentTimes> = [
 
 /**
  * Checks that started ≤ detected ≤ mitigated ≤ resolved (the ones given),
- * and names the first field that goes backwards.
+ * and names the first field that goes backwards (code `not_before`, with
+ * the earlier field in `params.field`).
  *
  * @public
  */
 export function incidentTimesError(
   times: IncidentTimes,
-): { field: string; message: string } | undefined {
+): FieldError | undefined {
   let previous: { field: string; at: number } | undefined;
   for (const field of INCIDENT_TIMES) {
     const value = times[field];
@@ -78,7 +80,12 @@ export function incidentTimesError(
     }
     const at = Date.parse(value);
     if (previous && at < previous.at) {
-      return { field, message: `must not be before ${previous.field}` };
+      return {
+        field,
+        message: `must not be before ${previous.field}`,
+        code: 'not_before',
+        params: { field: previous.field },
+      };
     }
     previous = { field, at };
   }
@@ -146,6 +153,7 @@ export const createPostmortemRequestSchema = z
         code: 'custom',
         path: [error.field],
         message: error.message,
+        params: { code: error.code, ...error.params },
       });
     }
   });

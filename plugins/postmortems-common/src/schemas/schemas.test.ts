@@ -46,6 +46,8 @@ describe('schemas', () => {
     ).toEqual({
       field: 'mitigatedAt',
       message: 'must not be before startedAt',
+      code: 'not_before',
+      params: { field: 'startedAt' },
     });
     expect(
       incidentTimesError({
@@ -67,9 +69,9 @@ describe('schemas', () => {
     expect(result.success).toBe(false);
     expect(fieldErrorsOfIssues(result.error!.issues)).toEqual(
       expect.arrayContaining([
-        { field: 'title', message: 'must not be empty' },
-        { field: 'severity', message: expect.any(String) },
-        { field: 'colour', message: 'unknown field' },
+        expect.objectContaining({ field: 'title', code: 'too_small' }),
+        expect.objectContaining({ field: 'severity' }),
+        expect.objectContaining({ field: 'colour', code: 'unknown_field' }),
       ]),
     );
   });
@@ -101,7 +103,11 @@ describe('schemas', () => {
       const result = listPostmortemsQuerySchema.safeParse({ deleted: bad });
       expect(result.success).toBe(false);
       expect(fieldErrorsOfIssues(result.error!.issues)).toEqual([
-        { field: 'deleted', message: 'must be true or false' },
+        {
+          field: 'deleted',
+          message: 'must be true or false',
+          code: 'invalid_value',
+        },
       ]);
     }
   });
