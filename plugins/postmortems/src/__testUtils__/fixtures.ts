@@ -71,6 +71,14 @@ export function makeActionItem(
   };
 }
 
+/** The date `days` before today in the browser's zone, as `YYYY-MM-DD`. */
+export function dateDaysAgo(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 export const SESSION_ID = '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 
 export function makeReadingSession(

@@ -15,12 +15,13 @@ describe('ActionItemStatusSelect', () => {
     renderInTestApp(
       <ActionItemStatusSelect
         status="open"
-        label="Status: Alert on queue depth"
+        itemTitle="Alert on queue depth"
         onChange={onChange}
       />,
     );
+    // The name says the item and the status it shows.
     const select = await screen.findByRole('button', {
-      name: /Status: Alert on queue depth/,
+      name: 'Status: Alert on queue depth, Open',
     });
     expect(select).toHaveTextContent('Open');
     await userEvent.click(select);

@@ -8,10 +8,15 @@ import {
 import { useState } from 'react';
 import { postmortemsTranslationRef } from '../../translation';
 
-/** Changes an action item's status in place, one click from the list. */
+/**
+ * Changes an action item's status in place, one click from the list. Its
+ * accessible name says both the item and the status it shows, since a
+ * screen reader reads the name rather than the select's text.
+ */
 export const ActionItemStatusSelect = (props: {
   status: ActionItemStatus;
-  label: string;
+  /** The item's title, for the accessible name. */
+  itemTitle: string;
   onChange: (status: ActionItemStatus) => Promise<void>;
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
@@ -21,7 +26,12 @@ export const ActionItemStatusSelect = (props: {
       value={props.status}
       disabled={busy}
       disableUnderline
-      inputProps={{ 'aria-label': props.label }}
+      inputProps={{
+        'aria-label': t('actionItems.statusSelectLabel', {
+          title: props.itemTitle,
+          status: t(`actionItemStatus.${props.status}`),
+        }),
+      }}
       onChange={async e => {
         setBusy(true);
         try {

@@ -1,7 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ActionItem } from '@postmortems/backstage-plugin-postmortems-common';
-import { makeActionItem, POSTMORTEM_ID } from '../../__testUtils__/fixtures';
+import {
+  dateDaysAgo,
+  makeActionItem,
+  POSTMORTEM_ID,
+} from '../../__testUtils__/fixtures';
 import { renderScreen } from '../../__testUtils__/render';
 import { ActionItemTable } from './ActionItemTable';
 
@@ -28,7 +32,11 @@ const rowOf = (text: string) => screen.getByText(text).closest('tr')!;
 describe('ActionItemTable', () => {
   it('shows each item with its owner, due date, priority and kind, overdue ones marked', async () => {
     render([
-      makeActionItem({ overdue: true, externalUrl: 'https://jira/Q-1' }),
+      makeActionItem({
+        overdue: true,
+        dueDate: dateDaysAgo(3),
+        externalUrl: 'https://jira/Q-1',
+      }),
       makeActionItem({
         id: 'a2',
         title: 'Raise the vCPU limit',
@@ -40,7 +48,8 @@ describe('ActionItemTable', () => {
     ]);
     await screen.findByText('Alert on queue depth');
     const late = within(rowOf('Alert on queue depth'));
-    expect(late.getByText('Overdue')).toBeInTheDocument();
+    // It says how late it is.
+    expect(late.getByText('3 days overdue')).toBeInTheDocument();
     expect(late.getByRole('link', { name: /sre/ })).toBeInTheDocument();
     expect(late.getByText('High')).toBeInTheDocument();
     expect(late.getByText('Detect')).toBeInTheDocument();
@@ -52,7 +61,7 @@ describe('ActionItemTable', () => {
     const other = within(rowOf('Raise the vCPU limit'));
     expect(other.getByText('No due date')).toBeInTheDocument();
     expect(other.getByText('—')).toBeInTheDocument();
-    expect(other.queryByText('Overdue')).not.toBeInTheDocument();
+    expect(other.queryByText(/overdue/)).not.toBeInTheDocument();
     expect(
       other.queryByRole('link', { name: 'Open link' }),
     ).not.toBeInTheDocument();
@@ -68,7 +77,7 @@ describe('ActionItemTable', () => {
     const onStatusChange = render([item]);
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Status: Alert on queue depth',
+        name: 'Status: Alert on queue depth, Open',
       }),
     );
     await userEvent.click(

@@ -2,7 +2,6 @@ import { Link, Table, TableColumn } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
@@ -19,6 +18,7 @@ import { useLanguage } from '../../hooks/useLanguage';
 import { formatDate } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemStatusSelect } from '../ActionItemStatusSelect';
+import { OverdueChip } from '../OverdueChip';
 
 /**
  * Action items as a table: status changeable in place, overdue ones
@@ -100,16 +100,7 @@ export const ActionItemTable = (props: {
               ? formatDate(item.dueDate, language)
               : t('actionItems.noDueDate')}
           </span>
-          {item.overdue && (
-            <Chip
-              size="small"
-              label={t('actionItems.overdue')}
-              style={{
-                backgroundColor: theme.palette.error.main,
-                color: theme.palette.error.contrastText,
-              }}
-            />
-          )}
+          {item.overdue && <OverdueChip dueDate={item.dueDate} />}
         </Box>
       ),
     },
@@ -119,7 +110,7 @@ export const ActionItemTable = (props: {
       render: item => (
         <ActionItemStatusSelect
           status={item.status}
-          label={`${t('actionItems.columnStatus')}: ${item.title}`}
+          itemTitle={item.title}
           onChange={status => props.onStatusChange(item, status)}
         />
       ),

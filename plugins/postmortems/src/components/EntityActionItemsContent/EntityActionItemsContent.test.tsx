@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
@@ -20,12 +21,35 @@ const entity = (kind: string, name: string): Entity => ({
   metadata: { name, namespace: 'default' },
 });
 
-function render(kind: string, name: string, api = mockPostmortemsApi()) {
+// The SRE team in the catalog: the group, and 山田 花子 as its member.
+const team = catalogApiMock({
+  entities: [
+    {
+      ...entity('Group', 'sre'),
+      metadata: { name: 'sre', namespace: 'default' },
+      spec: { profile: { displayName: 'SRE' } },
+      relations: [
+        { type: 'hasMember', targetRef: 'user:default/hanako.yamada' },
+      ],
+    },
+    {
+      ...entity('User', 'hanako.yamada'),
+      spec: { profile: { displayName: '山田 花子' } },
+    },
+  ],
+});
+
+function render(
+  kind: string,
+  name: string,
+  api = mockPostmortemsApi(),
+  catalogApi = catalogApiMock(),
+) {
   renderScreen(
     <EntityProvider entity={entity(kind, name)}>
       <EntityActionItemsContent />
     </EntityProvider>,
-    { api },
+    { api, catalogApi },
   );
   return api;
 }
@@ -48,35 +72,66 @@ describe('EntityActionItemsContent', () => {
     expect(api.listActionItems).toHaveBeenCalledWith(
       expect.objectContaining({
         entityRef: ['component:default/seikyu-kanri-robo'],
-        owner: undefined,
         status: ['open', 'in_progress'],
+        limit: 100,
       }),
+    );
+    // The service is the tab's own.
+    expect(
+      screen.queryByRole('textbox', { name: 'Service' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the items the team owns: the group and its members', async () => {
+    const api = render('Group', 'sre', mockPostmortemsApi(), team);
+    await screen.findByText('No action items.');
+    expect(api.listActionItems).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        owner: ['group:default/sre', 'user:default/hanako.yamada'],
+      }),
+    );
+    // The owner filter offers the team's people by name.
+    await userEvent.click(screen.getByRole('button', { name: 'Owner Any' }));
+    expect(
+      await screen.findByRole('option', { name: 'SRE (the team)' }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('option', { name: '山田 花子' }));
+    await waitFor(() =>
+      expect(api.listActionItems).toHaveBeenLastCalledWith(
+        expect.objectContaining({ owner: ['user:default/hanako.yamada'] }),
+      ),
     );
   });
 
-  it('shows the items a group owns, and switches filters', async () => {
-    const api = render('Group', 'sre');
+  it('switches between open, overdue and done', async () => {
+    const api = render('Group', 'sre', mockPostmortemsApi(), team);
     await screen.findByText('No action items.');
-    expect(api.listActionItems).toHaveBeenLastCalledWith(
-      expect.objectContaining({ owner: ['group:default/sre'] }),
-    );
-    await userEvent.click(screen.getByRole('button', { name: 'Overdue' }));
+    await userEvent.click(screen.getByRole('button', { name: /^Overdue/ }));
     await waitFor(() =>
       expect(api.listActionItems).toHaveBeenLastCalledWith(
         expect.objectContaining({
-          owner: ['group:default/sre'],
+          owner: ['group:default/sre', 'user:default/hanako.yamada'],
           overdue: true,
+          limit: 100,
         }),
       ),
     );
     expect(
       await screen.findByText('No action items match this filter.'),
     ).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await userEvent.click(screen.getByRole('button', { name: /^Done/ }));
     await waitFor(() =>
       expect(api.listActionItems).toHaveBeenLastCalledWith(
-        expect.objectContaining({ status: ['done', 'wont_do'] }),
+        expect.objectContaining({ status: ['done', 'wont_do'], limit: 100 }),
       ),
+    );
+  });
+
+  it('shows the items a user owns', async () => {
+    const api = render('User', 'hanako.yamada', mockPostmortemsApi(), team);
+    await screen.findByText('No action items.');
+    expect(api.listActionItems).toHaveBeenLastCalledWith(
+      expect.objectContaining({ owner: ['user:default/hanako.yamada'] }),
     );
   });
 
@@ -130,7 +185,7 @@ describe('EntityActionItemsContent', () => {
       .slice(1)
       .map(row => within(row).queryAllByRole('cell')[0]?.textContent);
     expect(titles).toEqual(['Overdue one', 'Sooner', 'Later', 'Undated']);
-    expect(screen.getAllByText('Overdue').length).toBeGreaterThan(1);
+    expect(screen.getAllByText(/^\d+ days overdue$/).length).toBe(1);
     expect(
       screen.getAllByRole('link', {
         name: '非同期ジョブキューの滞留で請求書発行が遅延',
@@ -170,6 +225,10 @@ describe('EntityActionItemsContent', () => {
       await screen.findByText('Someone else changed this in the meantime'),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
-    await waitFor(() => expect(api.listActionItems).toHaveBeenCalledTimes(2));
+    await waitFor(() =>
+      expect(
+        api.listActionItems.mock.calls.filter(([q]) => q?.limit === 100),
+      ).toHaveLength(2),
+    );
   });
 });

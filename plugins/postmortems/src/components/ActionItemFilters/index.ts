@@ -1,0 +1,3 @@
+export { ActionItemFilters } from './ActionItemFilters';
+export type { OwnerOption } from './ActionItemFilters';
+export { useActionItemFilters } from './useActionItemFilters';

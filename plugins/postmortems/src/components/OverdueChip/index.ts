@@ -1,0 +1,1 @@
+export { OverdueChip } from './OverdueChip';

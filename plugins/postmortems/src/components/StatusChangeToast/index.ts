@@ -1,0 +1,1 @@
+export { StatusChangeToast } from './StatusChangeToast';
