@@ -257,10 +257,10 @@ const ja = {
   'readingSession.readingsCount_one': '1 回（最後：{{when}}）',
   'readingSession.readingsCount_other': '{{count}} 回（最後：{{when}}）',
   'sessionPlanning.scheduleNext': '次回の読書会を予定する',
-  'sessionPlanning.nextSession': '次回: {{date}}',
+  'sessionPlanning.nextSession': '次回：{{date}}',
   'sessionPlanning.duplicateMonth':
     'このグループには {{month}} の読書会がすでにあります。そちらをキャンセルするか、別の月を選んでください。',
-  'sessionPlanning.fieldPick': '読むポストモーテム(後で決めても可)',
+  'sessionPlanning.fieldPick': '読むポストモーテム（後で決めても可）',
   'sessionPlanning.suggested': 'おすすめ',
   'sessionPlanning.allPublished': '公開済みのポストモーテムすべて',
   'sessionPlanning.alreadyRead': '{{date}} に読了',
@@ -268,11 +268,12 @@ const ja = {
   'sessionPlanning.chooseAnother': '別のものを選ぶ',
   'sessionPlanning.changePick': '選び直す',
   'sessionPlanning.keepPick': '今の選択のままにする',
-  'sessionPlanning.changePickTitle': '別のポストモーテムを選ぶ:',
+  'sessionPlanning.changePickTitle': '別のポストモーテムを選ぶ：',
   'sessionPlanning.chooseAnotherTitle':
-    '選んだポストモーテムは削除されました。別のものを選んでください:',
+    '選んだポストモーテムは削除されました。別のものを選んでください：',
   'sessionPlanning.heldFrom': '{{date}} から開催済みにできます。',
-  'sessionPlanning.rankHint': '{{score}} 点で 1 位(次点 {{next}} 点)。主な理由:',
+  'sessionPlanning.rankHint':
+    '{{score}} 点で 1 位（次点 {{next}} 点）。主な理由：',
   'card.title': 'ポストモーテム',
   'card.lastIncident': '最後の障害',
   'card.lastIncidentNone': '障害の記録はありません',

@@ -1,4 +1,5 @@
 import {
+  Link,
   MarkdownContent,
   Progress,
   ResponseErrorPanel,
@@ -8,24 +9,22 @@ import {
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Chip from '@material-ui/core/Chip';
 import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import EventIcon from '@material-ui/icons/Event';
 import MenuBookIcon from '@material-ui/icons/MenuBook';
 import NotesIcon from '@material-ui/icons/Notes';
+import Alert from '@material-ui/lab/Alert';
 import {
-  ActionItem,
   CurrentReadingSessionResponse,
   ReadingSession,
-  ReadingSessionSuggestion,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
@@ -34,159 +33,34 @@ import {
   useReadingSessionLink,
 } from '../../hooks/usePostmortemLink';
 import { errorMessage, isConflict } from '../../lib/errors';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemDialog } from '../ActionItemDialog';
 import { ConflictAlert } from '../ConflictAlert';
 import { PickSummary } from '../PickSummary';
-import { ReadingSessionStatusChip } from '../ReadingSessionStatusChip';
 import { ScheduleSessionDialog } from '../ScheduleSessionDialog';
 import { SessionNotesDialog } from '../SessionNotesDialog';
-import { SuggestionReasons } from '../SuggestionReasons';
+import { CardSuggestions } from './CardSuggestions';
+import { OpenActionItems } from './OpenActionItems';
 import { DEFAULT_READING_SESSION_GROUP } from './ReadingSessionCardTitle';
+import { SessionFacts } from './SessionFacts';
+import { sessionDayHasCome } from './sessionDay';
 
 // The SRE book's advice is one postmortem per session; three candidates
 // are enough to choose from without turning the card into a list.
 const SUGGESTION_COUNT = 3;
-// The card shows the pick's most pressing items; the rest are a click away.
-const ACTION_ITEM_COUNT = 5;
 
 type CardData = CurrentReadingSessionResponse & {
-  suggestions?: ReadingSessionSuggestion[];
-};
-
-const OpenActionItems = (props: { items: ActionItem[] }) => {
-  const { t } = useTranslationRef(postmortemsTranslationRef);
-  const language = useLanguage();
-  if (props.items.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        {t('readingSession.noOpenActionItems')}
-      </Typography>
-    );
-  }
-  return (
-    <Box component="ul" m={0} pl={2.5}>
-      {props.items.slice(0, ACTION_ITEM_COUNT).map(item => (
-        <li key={item.id}>
-          <Typography variant="body2" component="span">
-            {item.title}
-          </Typography>
-          {item.owner && (
-            <Typography variant="body2" color="textSecondary" component="span">
-              {' · '}
-              <EntityRefLink entityRef={item.owner} defaultKind="group" />
-            </Typography>
-          )}
-          {item.dueDate && (
-            <Typography variant="body2" color="textSecondary" component="span">
-              {' · '}
-              {t('readingSession.dueDate', {
-                date: formatDate(item.dueDate, language),
-              })}
-            </Typography>
-          )}
-          {item.overdue && (
-            <Chip
-              size="small"
-              color="secondary"
-              label={t('actionItems.overdue')}
-              style={{ marginLeft: 8 }}
-            />
-          )}
-        </li>
-      ))}
-    </Box>
-  );
-};
-
-const Suggestions = (props: {
-  suggestions: ReadingSessionSuggestion[];
-  busy: boolean;
-  onPick: (postmortemId: string) => void;
-}) => {
-  const { t } = useTranslationRef(postmortemsTranslationRef);
-  if (props.suggestions.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        {t('readingSession.noSuggestions')}
-      </Typography>
-    );
-  }
-  return (
-    <Box>
-      <Typography variant="subtitle2" gutterBottom>
-        {t('readingSession.suggestionsTitle')}
-      </Typography>
-      {props.suggestions.map(({ postmortem, reasons }) => (
-        <Box
-          key={postmortem.id}
-          display="flex"
-          alignItems="flex-start"
-          py={1}
-          borderTop={1}
-          borderColor="divider"
-          data-testid="reading-session-suggestion"
-        >
-          <Box flexGrow={1} mr={1}>
-            <PickSummary postmortem={postmortem} />
-            <SuggestionReasons reasons={reasons} />
-          </Box>
-          <Button
-            color="primary"
-            variant="outlined"
-            size="small"
-            disabled={props.busy}
-            style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
-            onClick={() => props.onPick(postmortem.id)}
-            aria-label={`${t('readingSession.pickThis')}: ${postmortem.title}`}
-          >
-            {t('readingSession.pickThis')}
-          </Button>
-        </Box>
-      ))}
-    </Box>
-  );
-};
-
-const SessionFacts = (props: { session: ReadingSession }) => {
-  const { t } = useTranslationRef(postmortemsTranslationRef);
-  const language = useLanguage();
-  const s = props.session;
-  return (
-    <Box mb={1}>
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        style={{ gap: 8 }}
-      >
-        <EventIcon fontSize="small" color="action" />
-        <Typography variant="h6" component="p">
-          {formatDateTime(s.scheduledAt, language)}
-        </Typography>
-        <Typography variant="body2" color="textSecondary" component="span">
-          {t('readingSession.minutes', { minutes: String(s.durationMinutes) })}
-        </Typography>
-        <ReadingSessionStatusChip status={s.status} />
-      </Box>
-      <Typography variant="body2" component="p">
-        {t('readingSession.facilitator')}:{' '}
-        {s.facilitator ? (
-          <EntityRefLink entityRef={s.facilitator} defaultKind="user" />
-        ) : (
-          t('readingSession.noFacilitator')
-        )}
-      </Typography>
-    </Box>
-  );
+  /** The group's next session after this month's, if one is planned. */
+  next?: ReadingSession;
 };
 
 /**
  * This month's postmortem reading session of a group, for the home page:
  * when and who facilitates; the pick with its open action items, or
- * suggestions to pick from; scheduling when there is no session, notes and
- * action items during and after it.
+ * suggestions to pick from (also to change the pick, or to replace one that
+ * was deleted); scheduling this month's session when there is none and the
+ * next one once it exists; notes and action items during and after it.
  *
  * @public
  */
@@ -196,24 +70,46 @@ export const ReadingSessionCard = (props: {
 }) => {
   const ownerGroup = props.ownerGroup || DEFAULT_READING_SESSION_GROUP;
   const { t } = useTranslationRef(postmortemsTranslationRef);
+  const language = useLanguage();
   const api = useApi(postmortemsApiRef);
   const alertApi = useApi(alertApiRef);
   const postmortemLink = usePostmortemLink();
   const sessionLink = useReadingSessionLink();
   const [dialog, setDialog] = useState<'schedule' | 'notes' | 'actionItem'>();
   const [picking, setPicking] = useState(false);
+  const [changing, setChanging] = useState(false);
   const [conflict, setConflict] = useState(false);
 
   const { value, loading, error, retry } =
     useAsyncRetry(async (): Promise<CardData> => {
       const current = await api.getCurrentReadingSession(ownerGroup);
-      if (!current.session || current.session.postmortemId) return current;
-      // Only a session without a pick needs candidates.
-      const suggestions = await api.getReadingSessionSuggestions(ownerGroup, {
-        limit: SUGGESTION_COUNT,
-      });
-      return { ...current, suggestions };
+      const session = current.session;
+      if (!session) return current;
+      // Newest first: a later session that takes place is the next one.
+      const { items } = await api.listReadingSessions({ ownerGroup, limit: 5 });
+      const next = items.find(
+        s =>
+          s.status !== 'cancelled' &&
+          Date.parse(s.scheduledAt) > Date.parse(session.scheduledAt),
+      );
+      return { ...current, next };
     }, [api, ownerGroup]);
+
+  const session = value?.session ?? undefined;
+  const pick = value?.postmortem;
+  // A pick whose postmortem is gone: the API sends the id but no postmortem.
+  const pickDeleted = Boolean(session?.postmortemId && !pick);
+  const needsSuggestions =
+    !!session && (!session.postmortemId || pickDeleted || changing);
+  const suggestions = useAsync(
+    async () =>
+      needsSuggestions
+        ? api.getReadingSessionSuggestions(ownerGroup, {
+            limit: SUGGESTION_COUNT,
+          })
+        : undefined,
+    [api, ownerGroup, needsSuggestions, session?.version],
+  );
 
   const reload = () => {
     setConflict(false);
@@ -221,12 +117,28 @@ export const ReadingSessionCard = (props: {
     retry();
   };
 
+  const scheduleDialog = dialog === 'schedule' && (
+    <ScheduleSessionDialog
+      ownerGroup={ownerGroup}
+      timezone={value?.timezone}
+      onClose={() => setDialog(undefined)}
+      onScheduled={() => {
+        alertApi.post({
+          message: t('readingSession.scheduled'),
+          severity: 'success',
+          display: 'transient',
+        });
+        reload();
+      }}
+    />
+  );
+
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   // Not reached: useAsync has a value once neither loading nor failed.
   if (!value) return <></>;
 
-  if (!value.session) {
+  if (!session) {
     return (
       <Box>
         <Typography variant="subtitle1">
@@ -243,29 +155,15 @@ export const ReadingSessionCard = (props: {
         >
           {t('readingSession.schedule')}
         </Button>
-        {dialog === 'schedule' && (
-          <ScheduleSessionDialog
-            ownerGroup={ownerGroup}
-            onClose={() => setDialog(undefined)}
-            onScheduled={() => {
-              alertApi.post({
-                message: t('readingSession.scheduled'),
-                severity: 'success',
-                display: 'transient',
-              });
-              reload();
-            }}
-          />
-        )}
+        {scheduleDialog}
       </Box>
     );
   }
 
-  const session = value.session;
-  const pick = value.postmortem;
   const started = new Date(session.scheduledAt).getTime() <= Date.now();
   const readHref = pick ? postmortemLink(pick.id) : undefined;
   const sessionHref = sessionLink(session.id);
+  const nextHref = value.next ? sessionLink(value.next.id) : undefined;
 
   const onPick = async (postmortemId: string) => {
     setPicking(true);
@@ -279,6 +177,7 @@ export const ReadingSessionCard = (props: {
         severity: 'success',
         display: 'transient',
       });
+      setChanging(false);
       retry();
     } catch (e) {
       if (isConflict(e)) {
@@ -291,13 +190,25 @@ export const ReadingSessionCard = (props: {
     }
   };
 
+  const suggestionList = (title: string) =>
+    suggestions.loading ? (
+      <Progress />
+    ) : (
+      <CardSuggestions
+        title={title}
+        suggestions={suggestions.value ?? []}
+        busy={picking || conflict}
+        onPick={onPick}
+      />
+    );
+
   return (
     <Box>
       {conflict && <ConflictAlert onReload={reload} />}
       <SessionFacts session={session} />
       <Divider />
       <Box my={1.5}>
-        {pick ? (
+        {pick && !changing && (
           <>
             <Typography variant="overline" component="h3">
               {t('readingSession.thePick')}
@@ -308,13 +219,23 @@ export const ReadingSessionCard = (props: {
             </Typography>
             <OpenActionItems items={value.actionItems ?? []} />
           </>
-        ) : (
-          <Suggestions
-            suggestions={value.suggestions ?? []}
-            busy={picking || conflict}
-            onPick={onPick}
-          />
         )}
+        {pick && changing && (
+          <>
+            {suggestionList(t('sessionPlanning.changePickTitle'))}
+            <Button size="small" onClick={() => setChanging(false)}>
+              {t('sessionPlanning.keepPick')}
+            </Button>
+          </>
+        )}
+        {pickDeleted && (
+          <>
+            <Alert severity="warning">{t('sessionPlanning.pickDeleted')}</Alert>
+            {suggestionList(t('sessionPlanning.chooseAnotherTitle'))}
+          </>
+        )}
+        {!session.postmortemId &&
+          suggestionList(t('readingSession.suggestionsTitle'))}
       </Box>
       {session.notes?.trim() && (
         <Box mb={1.5}>
@@ -345,6 +266,11 @@ export const ReadingSessionCard = (props: {
         >
           {t('readingSession.recordNotes')}
         </Button>
+        {pick && !changing && session.status === 'planned' && (
+          <Button color="primary" onClick={() => setChanging(true)}>
+            {t('sessionPlanning.changePick')}
+          </Button>
+        )}
         {pick && (
           <Button
             color="primary"
@@ -361,9 +287,37 @@ export const ReadingSessionCard = (props: {
           </Button>
         )}
       </Box>
+      <Box mt={1.5}>
+        {value.next ? (
+          <Typography variant="body2" color="textSecondary">
+            {nextHref ? (
+              <Link to={nextHref}>
+                {t('sessionPlanning.nextSession', {
+                  date: formatDateTime(value.next.scheduledAt, language),
+                })}
+              </Link>
+            ) : (
+              t('sessionPlanning.nextSession', {
+                date: formatDateTime(value.next.scheduledAt, language),
+              })
+            )}
+          </Typography>
+        ) : (
+          <Button
+            color="primary"
+            variant="outlined"
+            startIcon={<EventIcon />}
+            onClick={() => setDialog('schedule')}
+          >
+            {t('sessionPlanning.scheduleNext')}
+          </Button>
+        )}
+      </Box>
+      {scheduleDialog}
       {dialog === 'notes' && (
         <SessionNotesDialog
           session={session}
+          canMarkHeld={sessionDayHasCome(session.scheduledAt, value.timezone)}
           onClose={() => setDialog(undefined)}
           onReload={reload}
           onSaved={() => {

@@ -4,6 +4,7 @@ import {
   makeActionItem,
   makePostmortem,
   makeReadingSession,
+  makeSuggestion,
   mockPostmortemsApi,
   POSTMORTEM_ID,
   invalidRequestError,
@@ -102,7 +103,7 @@ describe('ReadingSessionDetail', () => {
     await userEvent.click(
       await screen.findByRole(
         'option',
-        { name: '決済APIのタイムアウト' },
+        { name: /決済APIのタイムアウト/ },
         { timeout: 5_000 },
       ),
     );
@@ -117,6 +118,70 @@ describe('ReadingSessionDetail', () => {
       status: 'published',
       limit: 100,
     });
+  });
+
+  it("offers a future session's pick from the group's suggestions, with severity and when it was last read", async () => {
+    const api = render({
+      getReadingSession: jest
+        .fn()
+        .mockResolvedValue(
+          makeReadingSession({ scheduledAt: '2099-01-20T17:00:00+09:00' }),
+        ),
+      getReadingSessionSuggestions: jest.fn().mockResolvedValue([
+        makeSuggestion({
+          postmortem: makePostmortem({
+            id: 'p2',
+            title: '決済APIのタイムアウト',
+            severity: 'sev1',
+            readings: { count: 1, lastReadAt: '2025-03-14T08:00:00Z' },
+          }),
+        }),
+      ]),
+    });
+    const picker = await screen.findByLabelText('Pick');
+    expect(api.getReadingSessionSuggestions).toHaveBeenCalledWith(
+      'group:default/sre',
+      { limit: 5 },
+    );
+    await userEvent.click(picker);
+    const option = await screen.findByRole('option', {
+      name: /決済APIのタイムアウト/,
+    });
+    expect(option).toHaveTextContent('SEV1');
+    expect(option).toHaveTextContent('Already read on Mar 14, 2025');
+    expect(screen.getByText('Suggested')).toBeInTheDocument();
+  });
+
+  it('says that the pick was deleted, not its id, and lets one choose another', async () => {
+    const api = render({
+      getReadingSession: jest
+        .fn()
+        .mockResolvedValue(
+          makeReadingSession({ postmortemId: 'deleted-id', version: 3 }),
+        ),
+      getPostmortem: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(404, 'not found', 'NotFoundError'),
+        ),
+      updateReadingSession: jest.fn().mockResolvedValue(makeReadingSession()),
+    });
+    expect(
+      await screen.findByText('The pick was deleted.', { selector: 'div' }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Pick')).toHaveValue('The pick was deleted.');
+    expect(screen.queryByText(/deleted-id/)).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Choose another' }),
+    );
+    expect(screen.getByLabelText('Pick')).toHaveValue('');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.updateReadingSession).toHaveBeenCalledWith(
+        SESSION_ID,
+        expect.objectContaining({ postmortemId: null, version: 3 }),
+      ),
+    );
   });
 
   it('reports a conflict instead of overwriting, and reloads', async () => {

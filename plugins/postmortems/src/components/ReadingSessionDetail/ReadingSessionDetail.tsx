@@ -72,6 +72,9 @@ function draftOf(session: ReadingSession): Draft {
 /** The typed-in fields whose 400s are shown where they were typed. */
 const FIELDS = ['scheduledAt', 'durationMinutes'] as const;
 
+// As in the schedule dialog: enough to choose from, the rest listed below.
+const SUGGESTION_COUNT = 5;
+
 /**
  * One reading session, editable: when, who, what was read, who came,
  * what was said, whether it was held; and the action items raised in it.
@@ -96,13 +99,25 @@ export const ReadingSessionDetail = () => {
 
   const { value, loading, error, retry } = useAsyncRetry(async () => {
     const session = await api.getReadingSession(sessionId);
-    const [pick, actionItems] = await Promise.all([
+    // A session still ahead is being prepared: its pick is offered from the
+    // group's suggestions.
+    const ahead =
+      session.status === 'planned' &&
+      Date.parse(session.scheduledAt) > Date.now();
+    const [pick, actionItems, suggestions] = await Promise.all([
       session.postmortemId
         ? api.getPostmortem(session.postmortemId).catch(() => undefined)
         : undefined,
       api.listReadingSessionActionItems(session.id),
+      ahead
+        ? api
+            .getReadingSessionSuggestions(session.ownerGroup, {
+              limit: SUGGESTION_COUNT,
+            })
+            .catch(() => [])
+        : undefined,
     ]);
-    return { session, pick, actionItems: actionItems.items };
+    return { session, pick, actionItems: actionItems.items, suggestions };
   }, [api, sessionId]);
 
   // A fresh load (first, after a save, after a conflict's reload) resets
@@ -121,7 +136,9 @@ export const ReadingSessionDetail = () => {
     return <ResponseErrorPanel error={error} />;
   }
   if (!value || !draft) return null;
-  const { session, pick, actionItems } = value;
+  const { session, pick, actionItems, suggestions } = value;
+  // The session names a pick the API no longer has: it was deleted.
+  const pickDeleted = Boolean(session.postmortemId && !pick);
 
   const set = <K extends keyof Draft>(key: K, v: Draft[K]) =>
     setDraft(previous => previous && { ...previous, [key]: v });
@@ -216,6 +233,7 @@ export const ReadingSessionDetail = () => {
                   label={t('readingSession.fieldPick')}
                   value={draft.postmortemId}
                   current={pick}
+                  suggestions={suggestions}
                   onChange={v => set('postmortemId', v)}
                 />
               </Grid>
@@ -255,9 +273,27 @@ export const ReadingSessionDetail = () => {
         </Grid>
         <Grid item xs={12} md={5}>
           <InfoCard title={t('readingSession.pick')}>
-            {pick ? (
-              <PickSummary postmortem={pick} withSummary />
-            ) : (
+            {pick && <PickSummary postmortem={pick} withSummary />}
+            {pickDeleted && (
+              <Alert
+                severity="warning"
+                action={
+                  <Button
+                    color="inherit"
+                    size="small"
+                    onClick={() => {
+                      set('postmortemId', undefined);
+                      document.getElementById('reading-session-pick')?.focus();
+                    }}
+                  >
+                    {t('sessionPlanning.chooseAnother')}
+                  </Button>
+                }
+              >
+                {t('sessionPlanning.pickDeleted')}
+              </Alert>
+            )}
+            {!session.postmortemId && (
               <Typography color="textSecondary">
                 {t('readingSession.noPick')}
               </Typography>

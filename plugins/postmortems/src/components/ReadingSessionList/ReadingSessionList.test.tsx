@@ -46,12 +46,34 @@ describe('ReadingSessionList', () => {
       status: 'cancelled',
       scheduledAt: '2026-12-02T08:00:00Z',
     });
+    const cancelledBefore = makeReadingSession({
+      id: 'cancelled-before',
+      status: 'cancelled',
+      scheduledAt: '2026-10-02T08:00:00Z',
+    });
     const { upcoming: u, past: p } = splitSessions(
-      [missed, later, cancelled, running],
+      [missed, later, cancelled, running, cancelledBefore],
       now,
     );
-    expect(u.map(s => s.id)).toEqual(['running', 'later']);
-    expect(p.map(s => s.id)).toEqual(['cancelled', 'missed']);
+    // A cancelled session still ahead is not "past": it stays in its place
+    // among the upcoming ones, marked cancelled.
+    expect(u.map(s => s.id)).toEqual(['running', 'later', 'cancelled']);
+    expect(p.map(s => s.id)).toEqual(['cancelled-before', 'missed']);
+  });
+
+  it('says that a pick was deleted instead of showing its id', async () => {
+    const api = mockPostmortemsApi({
+      listReadingSessions: jest.fn().mockResolvedValue({
+        items: [makeReadingSession({ postmortemId: 'deleted-id' })],
+        totalCount: 1,
+      }),
+      getPostmortem: jest.fn().mockRejectedValue(new Error('not found')),
+    });
+    renderScreen(<ReadingSessionList />, { api });
+    expect(
+      await screen.findByText('The pick was deleted.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/deleted-id/)).not.toBeInTheDocument();
   });
 
   it('lists upcoming and past sessions with pick, people, notes and raised action items', async () => {

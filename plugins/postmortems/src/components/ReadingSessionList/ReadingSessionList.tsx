@@ -24,15 +24,17 @@ import { SessionItem } from './SessionItem';
 const PAGE_SIZE = 100;
 
 /**
- * Upcoming sessions: planned and not yet over. A session in progress is
- * still upcoming, so its page is easy to find while it runs.
+ * Upcoming sessions: planned or cancelled and not yet over. A session in
+ * progress is still upcoming, so its page is easy to find while it runs; a
+ * cancelled one ahead is no part of the history, it stays among the
+ * upcoming ones with its status.
  */
 export function splitSessions(
   sessions: ReadingSession[],
   now: Date = new Date(),
 ): { upcoming: ReadingSession[]; past: ReadingSession[] } {
   const isUpcoming = (s: ReadingSession) =>
-    s.status === 'planned' &&
+    s.status !== 'held' &&
     new Date(s.scheduledAt).getTime() + s.durationMinutes * 60_000 >=
       now.getTime();
   const upcoming = sessions
@@ -62,8 +64,8 @@ export const ReadingSessionList = () => {
         page.items.flatMap(s => (s.postmortemId ? [s.postmortemId] : [])),
       ),
     );
-    // A pick that was deleted since still shows, by its id, without failing
-    // the whole list.
+    // A pick that was deleted since is said to be, without failing the
+    // whole list.
     const picks = new Map<string, Postmortem>();
     await Promise.all(
       pickIds.map(id =>

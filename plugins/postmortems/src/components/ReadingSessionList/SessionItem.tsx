@@ -55,13 +55,14 @@ export const SessionItem = (props: {
         <Grid container spacing={2}>
           <Grid item xs={12} md={4}>
             <Fact spacing={1} label={t('readingSession.pick')}>
-              {s.postmortemId ? (
-                <Link to={pickHref ?? ''}>
-                  {props.pick?.title ?? s.postmortemId}
-                </Link>
-              ) : (
-                t('readingSession.noPick')
+              {props.pick && (
+                <Link to={pickHref ?? ''}>{props.pick.title}</Link>
               )}
+              {s.postmortemId &&
+                !props.pick &&
+                // Open the session to choose another.
+                t('sessionPlanning.pickDeleted')}
+              {!s.postmortemId && t('readingSession.noPick')}
             </Fact>
             <Fact spacing={1} label={t('readingSession.facilitator')}>
               {s.facilitator ? (

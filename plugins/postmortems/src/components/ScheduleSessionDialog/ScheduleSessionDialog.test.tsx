@@ -3,7 +3,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   invalidRequestError,
+  makePostmortem,
   makeReadingSession,
+  makeSuggestion,
   mockPostmortemsApi,
   responseError,
   USERS,
@@ -20,7 +22,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function render(api = mockPostmortemsApi(), ownerGroup?: string) {
   const handlers = { onClose: jest.fn(), onScheduled: jest.fn() };
   renderScreen(
-    <ScheduleSessionDialog ownerGroup={ownerGroup} {...handlers} />,
+    <ScheduleSessionDialog
+      ownerGroup={ownerGroup}
+      timezone="Asia/Tokyo"
+      {...handlers}
+    />,
     {
       api,
       catalogApi: catalogApiMock({
@@ -60,6 +66,68 @@ describe('ScheduleSessionDialog', () => {
     expect(within(dialog).getByLabelText('Duration (minutes)')).toHaveValue(30);
     // The group is the card's; there is nothing to choose.
     expect(within(dialog).queryByLabelText(/^Group/)).not.toBeInTheDocument();
+  });
+
+  it("proposes the same weekday and time in the month after the group's latest session", async () => {
+    // Thursday 17 December 2099, the third Thursday, 17:00 local time; a
+    // cancelled one in January does not count.
+    const latest = new Date(2099, 11, 17, 17, 0).toISOString();
+    const api = mockPostmortemsApi({
+      listReadingSessions: jest.fn().mockResolvedValue({
+        items: [
+          makeReadingSession({
+            id: 'c',
+            scheduledAt: new Date(2100, 0, 7, 17, 0).toISOString(),
+            status: 'cancelled',
+          }),
+          makeReadingSession({ scheduledAt: latest }),
+        ],
+        totalCount: 2,
+      }),
+    });
+    render(api, 'group:default/sre');
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText(/Date and time/)).toHaveValue(
+        '2100-01-21T17:00',
+      ),
+    );
+    expect(api.listReadingSessions).toHaveBeenCalledWith({
+      ownerGroup: 'group:default/sre',
+      limit: 20,
+    });
+  });
+
+  it('decides the pick in advance, from the suggestions', async () => {
+    const session = makeReadingSession();
+    const api = mockPostmortemsApi({
+      createReadingSession: jest.fn().mockResolvedValue(session),
+      getReadingSessionSuggestions: jest.fn().mockResolvedValue([
+        makeSuggestion({
+          postmortem: makePostmortem({ id: 'p1', title: 'キュー滞留' }),
+          reasons: [{ code: 'never_read' }],
+        }),
+      ]),
+    });
+    const { onScheduled } = render(api, 'group:default/sre');
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() =>
+      expect(api.getReadingSessionSuggestions).toHaveBeenCalledWith(
+        'group:default/sre',
+        { limit: 5 },
+      ),
+    );
+    await userEvent.click(
+      within(dialog).getByLabelText('Pick (can be chosen later)'),
+    );
+    const option = await screen.findByRole('option', { name: /キュー滞留/ });
+    expect(option).toHaveTextContent('Never read in a session');
+    await userEvent.click(option);
+    await schedule();
+    await waitFor(() => expect(onScheduled).toHaveBeenCalledWith(session));
+    expect(api.createReadingSession).toHaveBeenCalledWith(
+      expect.objectContaining({ postmortemId: 'p1' }),
+    );
   });
 
   it('needs a group, a time and a whole number of minutes', async () => {
@@ -138,11 +206,21 @@ describe('ScheduleSessionDialog', () => {
       'true',
     );
 
-    // A new session has no version to be stale: a 409 is just a message.
+    // A new session has no version to be stale: the 409 is the month guard,
+    // said at the date field, with the month in the configured zone.
+    fireEvent.change(within(dialog).getByLabelText(/Date and time/), {
+      target: { value: '2027-01-21T17:00' },
+    });
     await schedule();
     expect(
-      await within(dialog).findByText('already planned'),
+      await within(dialog).findByText(
+        'This group already has a session in January 2027. Cancel that one or choose another month.',
+      ),
     ).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/Date and time/)).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
     expect(
       within(dialog).queryByText('Someone else changed this in the meantime'),
     ).not.toBeInTheDocument();

@@ -7,53 +7,85 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { ReadingSession } from '@postmortems/backstage-plugin-postmortems-common';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { postmortemsApiRef } from '../../api';
+import { useLanguage } from '../../hooks/useLanguage';
 import { useSaveErrors } from '../../hooks/useSaveErrors';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime';
+import { isConflict } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { DateTimeField } from '../DateTimeField';
 import { EntityRefPicker } from '../EntityRefPicker';
+import { PostmortemPicker } from '../PostmortemPicker';
 import { SaveButton } from '../SaveButton';
+import { nextSessionDate } from './nextSessionDate';
 
 const FIELDS = [
   'ownerGroup',
   'scheduledAt',
   'durationMinutes',
   'facilitator',
+  'postmortemId',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
 const DEFAULT_DURATION = 30;
+// Enough to choose from in a dialog; the picker lists the rest below.
+const SUGGESTION_COUNT = 5;
+
+const local = (at: Date) => toDateTimeLocal(at.toISOString());
 
 /**
- * A week from now at 17:00 local time: far enough ahead to prepare the
- * pick, and a time of day teams commonly keep free for such sessions.
- */
-function defaultScheduledAt(now: Date = new Date()): string {
-  const at = new Date(now);
-  at.setDate(at.getDate() + 7);
-  at.setHours(17, 0, 0, 0);
-  return toDateTimeLocal(at.toISOString());
-}
-
-/**
- * Schedules a reading session: when, how long, who facilitates. The group
- * is fixed when the dialog is opened for one (the homepage card), chosen
- * otherwise.
+ * Schedules a reading session: when, how long, who facilitates and,
+ * decided in advance, what to read. The group is fixed when the dialog is
+ * opened for one (the homepage card), chosen otherwise. The time proposed
+ * is the group's usual slot in the month after its latest session, and a
+ * month that already has one is refused (409) at the date field.
  */
 export const ScheduleSessionDialog = (props: {
   ownerGroup?: string;
+  /** The time zone that decides a session's month; the browser's if absent. */
+  timezone?: string;
   onClose: () => void;
   onScheduled: (session: ReadingSession) => void;
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
   const api = useApi(postmortemsApiRef);
+  const language = useLanguage();
   const [ownerGroup, setOwnerGroup] = useState(props.ownerGroup);
-  const [scheduledAt, setScheduledAt] = useState(defaultScheduledAt);
+  const [scheduledAt, setScheduledAtValue] = useState(() =>
+    local(nextSessionDate(undefined)),
+  );
+  const [dateTouched, setDateTouched] = useState(false);
   const [duration, setDuration] = useState(String(DEFAULT_DURATION));
   const [facilitator, setFacilitator] = useState<string>();
+  const [postmortemId, setPostmortemId] = useState<string>();
   const [busy, setBusy] = useState(false);
+
+  const setScheduledAt = (value: string) => {
+    setDateTouched(true);
+    setScheduledAtValue(value);
+  };
+
+  // The group's latest session that takes place (newest first) sets the
+  // proposed time; suggestions are the group's.
+  const { value: planning } = useAsync(async () => {
+    if (!ownerGroup) return undefined;
+    const [sessions, suggestions] = await Promise.all([
+      api.listReadingSessions({ ownerGroup, limit: 20 }),
+      api
+        .getReadingSessionSuggestions(ownerGroup, { limit: SUGGESTION_COUNT })
+        .catch(() => []),
+    ]);
+    const latest = sessions.items.find(s => s.status !== 'cancelled');
+    return { latest, suggestions };
+  }, [api, ownerGroup]);
+  useEffect(() => {
+    if (planning && !dateTouched) {
+      setScheduledAtValue(local(nextSessionDate(planning.latest?.scheduledAt)));
+    }
+  }, [planning, dateTouched]);
   // A new session has no version to be stale: a 409 is just a message.
   const { fieldErrors, setFieldErrors, formError, clear, fail } = useSaveErrors(
     { fields: FIELDS, conflicts: false },
@@ -78,10 +110,24 @@ export const ScheduleSessionDialog = (props: {
         scheduledAt: at,
         durationMinutes: minutes,
         facilitator: facilitator ?? null,
+        ...(postmortemId ? { postmortemId } : {}),
       });
       props.onScheduled(session);
     } catch (e) {
-      fail(e);
+      if (isConflict(e)) {
+        // The API's one 409 here: the group already meets that month.
+        setFieldErrors({
+          scheduledAt: t('sessionPlanning.duplicateMonth', {
+            month: new Intl.DateTimeFormat(language, {
+              year: 'numeric',
+              month: 'long',
+              timeZone: props.timezone,
+            }).format(new Date(at)),
+          }),
+        });
+      } else {
+        fail(e);
+      }
       // Only on failure: after a success the dialog is closing.
       setBusy(false);
     }
@@ -133,6 +179,14 @@ export const ScheduleSessionDialog = (props: {
           onChange={setFacilitator}
           error={Boolean(fieldErrors.facilitator)}
           helperText={fieldErrors.facilitator}
+        />
+        <PostmortemPicker
+          id="reading-session-pick"
+          label={t('sessionPlanning.fieldPick')}
+          value={postmortemId}
+          suggestions={planning?.suggestions}
+          error={fieldErrors.postmortemId}
+          onChange={setPostmortemId}
         />
       </DialogContent>
       <DialogActions>

@@ -17,16 +17,27 @@ import { SessionNotesDialog } from './SessionNotesDialog';
 // Dialogs and autocompletes are slow to render in jsdom on a busy machine.
 jest.setTimeout(30_000);
 
-function render(session: ReadingSession, api = mockPostmortemsApi()) {
+function render(
+  session: ReadingSession,
+  api = mockPostmortemsApi(),
+  canMarkHeld?: boolean,
+) {
   const handlers = {
     onClose: jest.fn(),
     onSaved: jest.fn(),
     onReload: jest.fn(),
   };
-  renderScreen(<SessionNotesDialog session={session} {...handlers} />, {
-    api,
-    catalogApi: catalogApiMock({ entities: USERS }),
-  });
+  renderScreen(
+    <SessionNotesDialog
+      session={session}
+      canMarkHeld={canMarkHeld}
+      {...handlers}
+    />,
+    {
+      api,
+      catalogApi: catalogApiMock({ entities: USERS }),
+    },
+  );
   return { api, ...handlers };
 }
 
@@ -81,6 +92,22 @@ describe('SessionNotesDialog', () => {
         version: 1,
       }),
     );
+  });
+
+  it('keeps notes but does not offer "Mark as held" before the session’s day', async () => {
+    render(
+      makeReadingSession({ scheduledAt: '2026-11-20T17:00:00+09:00' }),
+      mockPostmortemsApi(),
+      false,
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText('Can be marked as held from Nov 20, 2026.'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).queryByRole('button', { name: 'Mark as held' }),
+    ).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Save' })).toBeEnabled();
   });
 
   it('does not offer to mark a held session held again', async () => {

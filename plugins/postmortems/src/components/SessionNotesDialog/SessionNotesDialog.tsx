@@ -4,6 +4,7 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
+import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
   ReadingSession,
@@ -11,7 +12,9 @@ import {
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { useState } from 'react';
 import { postmortemsApiRef } from '../../api';
+import { useLanguage } from '../../hooks/useLanguage';
 import { useSaveErrors } from '../../hooks/useSaveErrors';
+import { formatDate } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConflictAlert } from '../ConflictAlert';
 import { EntityRefPicker } from '../EntityRefPicker';
@@ -25,6 +28,11 @@ import { SaveButton } from '../SaveButton';
  */
 export const SessionNotesDialog = (props: {
   session: ReadingSession;
+  /**
+   * Whether the session's day has come, so that it can be marked held;
+   * days before, notes can be kept but the session is not held yet.
+   */
+  canMarkHeld?: boolean;
   onClose: () => void;
   onSaved: (session: ReadingSession) => void;
   /** After a conflict: load the session again, with the other change. */
@@ -32,6 +40,8 @@ export const SessionNotesDialog = (props: {
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
   const api = useApi(postmortemsApiRef);
+  const language = useLanguage();
+  const canMarkHeld = props.canMarkHeld ?? true;
   const [notes, setNotes] = useState(props.session.notes ?? '');
   const [participants, setParticipants] = useState(props.session.participants);
   const [busy, setBusy] = useState(false);
@@ -79,6 +89,17 @@ export const SessionNotesDialog = (props: {
         />
       </DialogContent>
       <DialogActions>
+        {!canMarkHeld && props.session.status !== 'held' && (
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            style={{ marginRight: 'auto' }}
+          >
+            {t('sessionPlanning.heldFrom', {
+              date: formatDate(props.session.scheduledAt, language),
+            })}
+          </Typography>
+        )}
         <Button onClick={props.onClose}>{t('common.cancel')}</Button>
         <SaveButton
           variant="text"
@@ -86,7 +107,7 @@ export const SessionNotesDialog = (props: {
           disabled={conflict}
           onClick={() => save()}
         />
-        {props.session.status !== 'held' && (
+        {canMarkHeld && props.session.status !== 'held' && (
           <Button
             color="primary"
             variant="contained"

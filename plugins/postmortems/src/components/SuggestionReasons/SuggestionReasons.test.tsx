@@ -1,7 +1,23 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { screen } from '@testing-library/react';
+import {
+  EntityPresentationApi,
+  entityPresentationApiRef,
+} from '@backstage/plugin-catalog-react';
+import { screen, waitFor } from '@testing-library/react';
 import { SuggestionReason } from '@postmortems/backstage-plugin-postmortems-common';
-import { formatMonthsAgo, SuggestionReasons } from './SuggestionReasons';
+import { makeSuggestion } from '../../__testUtils__/fixtures';
+import {
+  chipReasons,
+  formatMonthsAgo,
+  RankHint,
+  SuggestionReasonLabel,
+  SuggestionReasons,
+} from './SuggestionReasons';
+
+const chips = () =>
+  Array.from(document.querySelectorAll('.MuiChip-label')).map(
+    chip => chip.textContent,
+  );
 
 describe('formatMonthsAgo', () => {
   it('counts months, and whole years from two years on', () => {
@@ -35,7 +51,15 @@ describe('SuggestionReasons', () => {
       { code: 'anniversary', years: 2 },
       { code: 'anniversary', years: 1 },
     ];
-    renderInTestApp(<SuggestionReasons reasons={reasons} />);
+    renderInTestApp(
+      <ul>
+        {reasons.map((reason, i) => (
+          <li key={i}>
+            <SuggestionReasonLabel reason={reason} />
+          </li>
+        ))}
+      </ul>,
+    );
     const expected = [
       'Severity: SEV1 (critical)',
       'Never read in a session',
@@ -52,10 +76,76 @@ describe('SuggestionReasons', () => {
     ];
     expect(await screen.findByText(expected[0])).toBeInTheDocument();
     expect(
-      Array.from(document.querySelectorAll('.MuiChip-label')).map(
-        chip => chip.textContent,
-      ),
+      Array.from(document.querySelectorAll('li')).map(li => li.textContent),
     ).toEqual(expected);
+  });
+
+  it('shows at most three chips: no severity (the badge has it), no age beside an anniversary', async () => {
+    const reasons: SuggestionReason[] = [
+      { code: 'severity', severity: 'sev1' },
+      { code: 'never_read' },
+      { code: 'anniversary', years: 2 },
+      { code: 'older_incident', months: 23 },
+      { code: 'overdue_action_items', count: 1 },
+      { code: 'open_action_items', count: 2 },
+      { code: 'long_impact', minutes: 180 },
+    ];
+    expect(chipReasons(reasons).map(r => r.code)).toEqual([
+      'never_read',
+      'anniversary',
+      'overdue_action_items',
+    ]);
+    renderInTestApp(<SuggestionReasons reasons={reasons} />);
+    await screen.findByText('Never read in a session');
+    expect(chips()).toEqual([
+      'Never read in a session',
+      'Happened 2 years ago this month',
+      '1 overdue action item',
+    ]);
+  });
+
+  it('names a service by its catalog title, not its entity name', async () => {
+    // What the app's presentation API says of an entity: its title.
+    const snapshot = {
+      entityRef: 'component:default/seikyu-kanri-robo',
+      primaryTitle: '請求管理ロボ',
+    };
+    const presentation: EntityPresentationApi = {
+      forEntity: () => ({ snapshot, promise: Promise.resolve(snapshot) }),
+    };
+    renderInTestApp(
+      <SuggestionReasons
+        reasons={[
+          {
+            code: 'service_not_covered',
+            entityRef: 'component:default/seikyu-kanri-robo',
+          },
+        ]}
+      />,
+      {
+        apis: [[entityPresentationApiRef, presentation]],
+      },
+    );
+    await waitFor(() =>
+      expect(chips()).toEqual(['No session on 請求管理ロボ yet']),
+    );
+  });
+
+  it('says in one line why the first suggestion outranks the second', async () => {
+    renderInTestApp(
+      <RankHint
+        first={makeSuggestion({
+          score: 85,
+          reasons: [{ code: 'overdue_action_items', count: 3 }],
+        })}
+        second={makeSuggestion({ score: 60 })}
+      />,
+    );
+    expect(
+      await screen.findByText(/First with 85 points \(next: 60\); mainly:/),
+    ).toHaveTextContent(
+      'First with 85 points (next: 60); mainly: 3 overdue action items',
+    );
   });
 
   it('leaves out reasons newer than this frontend', async () => {

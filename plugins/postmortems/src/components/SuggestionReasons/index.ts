@@ -1,5 +1,8 @@
 export {
   SuggestionReasons,
+  SuggestionReasonLabel,
+  RankHint,
+  chipReasons,
   useSuggestionReasonText,
   formatMonthsAgo,
 } from './SuggestionReasons';
