@@ -139,6 +139,33 @@ export const postmortemsTranslationRef = createTranslationRef({
       notFound: 'This postmortem does not exist or was deleted.',
       lastUpdated: 'Updated {{when}} by {{user}}',
     },
+    summary: {
+      label: 'Summary',
+      timeToDetect: 'Time to detect',
+      timeToMitigate: 'Time to mitigate',
+      timeToResolve: 'Time to resolve',
+      actionItems: 'Action items',
+      open: '{{n}} open',
+      overdue: '{{n}} overdue',
+      done: '{{n}} done',
+      noActionItems: 'None yet',
+    },
+    revisionChange: {
+      changedBy: 'Changed by {{user}}',
+      change: '{{field}}: {{from}} → {{to}}',
+      changed: '{{field}} changed',
+      changedNamed: '{{field}} changed: {{names}}',
+      entries: '{{n}} entries',
+      empty: '(empty)',
+    },
+    listFilter: {
+      service: 'Service',
+      team: 'Team',
+      columnService: 'Service',
+      since: 'Since {{date}}',
+      clear: 'Clear filters',
+      clearSince: 'Show all dates',
+    },
     conflict: {
       title: 'Someone else changed this in the meantime',
       description:

@@ -23,7 +23,11 @@ export function queryForFilter(
 /** Where an item stands in the working order: overdue, open, closed. */
 function rank(item: ActionItem): number {
   if (item.overdue) return 0;
-  return item.status === 'done' || item.status === 'wont_do' ? 2 : 1;
+  return isClosed(item) ? 2 : 1;
+}
+
+function isClosed(item: ActionItem): boolean {
+  return item.status === 'done' || item.status === 'wont_do';
 }
 
 /**

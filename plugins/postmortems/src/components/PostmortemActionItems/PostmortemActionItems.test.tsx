@@ -84,7 +84,7 @@ describe('PostmortemActionItems', () => {
       updateActionItem: jest.fn().mockResolvedValue(makeActionItem()),
     });
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Status: Late' }),
+      await screen.findByRole('button', { name: /^Status: Late(,|$)/ }),
     );
     await userEvent.click(await screen.findByRole('option', { name: 'Done' }));
     await waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));

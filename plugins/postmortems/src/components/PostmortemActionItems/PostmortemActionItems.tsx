@@ -9,7 +9,7 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import { ActionItem } from '@postmortems/backstage-plugin-postmortems-common';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
 import { useActionItemStatusChange } from '../../hooks/useActionItemStatusChange';
@@ -37,6 +37,9 @@ export const PostmortemActionItems = (props: {
     () => api.listPostmortemActionItems(props.postmortemId),
     [api, props.postmortemId],
   );
+  // The same array until the items change: the table starts over (and
+  // closes an open status menu) whenever it is given a new one.
+  const sorted = useMemo(() => sortActionItems(value?.items ?? []), [value]);
 
   const changed = () => {
     retry();
@@ -70,7 +73,7 @@ export const PostmortemActionItems = (props: {
       {conflict && <ConflictAlert onReload={reload} />}
       <ActionItemTable
         title={t('actionItems.title')}
-        items={sortActionItems(value?.items ?? [])}
+        items={sorted}
         onStatusChange={changeStatus}
         onEdit={item => setEditing(item)}
         onDelete={item => setDeleting(item)}

@@ -105,6 +105,68 @@ describe('PostmortemDetail', () => {
     expect(api.listPostmortemActionItems).toHaveBeenCalledWith(POSTMORTEM_ID);
   });
 
+  it('sums the incident up at the top, its counts linking to the action items', async () => {
+    const api = render();
+    const summary = await screen.findByRole('region', { name: 'Summary' });
+    const facts = within(summary);
+    expect(facts.getByText('SEV2 (major)')).toBeInTheDocument();
+    expect(facts.getByText('Published')).toBeInTheDocument();
+    expect(facts.getByText('Customer report')).toBeInTheDocument();
+    // Started 9:00, detected 11:30, mitigated 12:00, resolved 13:15.
+    expect(facts.getByText('Time to detect').nextSibling).toHaveTextContent(
+      '2h 30m',
+    );
+    expect(facts.getByText('Time to mitigate').nextSibling).toHaveTextContent(
+      '3h',
+    );
+    expect(facts.getByText('Time to resolve').nextSibling).toHaveTextContent(
+      '4h 15m',
+    );
+    for (const name of ['2 open', '1 overdue', '1 done']) {
+      expect(facts.getByRole('link', { name })).toHaveAttribute(
+        'href',
+        '#postmortem-action-items',
+      );
+    }
+    expect(document.getElementById('postmortem-action-items')).toContainElement(
+      await screen.findByRole('button', { name: /Add action item/ }),
+    );
+    expect(api.getPostmortem).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads the counts again after an action item changes', async () => {
+    const api = render(
+      mockPostmortemsApi({
+        getPostmortem: jest
+          .fn()
+          .mockResolvedValueOnce(makePostmortem())
+          .mockResolvedValue(
+            makePostmortem({
+              actionItemCounts: { open: 0, overdue: 0, done: 1, total: 1 },
+            }),
+          ),
+        listPostmortemActionItems: jest.fn().mockResolvedValue({
+          items: [makeActionItem()],
+          totalCount: 1,
+        }),
+        updateActionItem: jest
+          .fn()
+          .mockResolvedValue(makeActionItem({ status: 'done', version: 2 })),
+      }),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: /Status: Alert on queue depth/,
+      }),
+    );
+    await userEvent.click(await screen.findByRole('option', { name: 'Done' }));
+    const summary = screen.getByRole('region', { name: 'Summary' });
+    expect(
+      await within(summary).findByRole('link', { name: '0 open' }),
+    ).toBeInTheDocument();
+    expect(api.getPostmortem).toHaveBeenCalledTimes(2);
+  });
+
   it('says how often and when it was read in reading sessions', async () => {
     render(
       mockPostmortemsApi({
@@ -164,9 +226,10 @@ describe('PostmortemDetail', () => {
           .mockResolvedValue(makeActionItem({ status: 'done', version: 2 })),
       }),
     );
-    expect(await screen.findByText('Overdue')).toBeInTheDocument();
     await userEvent.click(
-      screen.getByRole('button', { name: /Status: Alert on queue depth/ }),
+      await screen.findByRole('button', {
+        name: /Status: Alert on queue depth/,
+      }),
     );
     await userEvent.click(await screen.findByRole('option', { name: 'Done' }));
     await waitFor(() =>

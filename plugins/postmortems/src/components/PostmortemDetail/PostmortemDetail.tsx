@@ -27,16 +27,11 @@ import {
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
 import { errorMessage } from '../../lib/errors';
-import {
-  durationBetween,
-  formatDateTime,
-  formatDuration,
-  formatRelative,
-} from '../../lib/format';
+import { formatDateTime, formatRelative } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { DetailHeader } from '../DetailHeader';
@@ -44,7 +39,7 @@ import { Fact } from '../Fact';
 import { PostmortemActionItems } from '../PostmortemActionItems';
 import { deletedPostmortemState } from '../PostmortemList';
 import { RevisionHistory } from '../RevisionHistory';
-import { SeverityChip } from '../SeverityChip';
+import { ACTION_ITEMS_ANCHOR, PostmortemSummary } from './PostmortemSummary';
 
 function sectionsOf(
   postmortem: Postmortem,
@@ -77,7 +72,7 @@ export const PostmortemDetail = () => {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
 
-  const { value, loading, error } = useAsync(async () => {
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
     const [postmortem, templates] = await Promise.all([
       api.getPostmortem(postmortemId),
       // Without templates the sections still render, titled by their keys.
@@ -111,10 +106,6 @@ export const PostmortemDetail = () => {
 
   const time = (iso?: string) =>
     iso ? formatDateTime(iso, language) : t('common.none');
-  const span = (from?: string, to?: string) => {
-    const ms = durationBetween(from, to);
-    return ms === undefined ? t('common.none') : formatDuration(ms, language);
-  };
 
   return (
     <Box>
@@ -153,6 +144,7 @@ export const PostmortemDetail = () => {
           </>
         }
       />
+      <PostmortemSummary postmortem={p} />
       <Grid container spacing={3}>
         <Grid item xs={12} md={8}>
           <InfoCard title={t('detail.sections')}>
@@ -174,25 +166,10 @@ export const PostmortemDetail = () => {
         </Grid>
         <Grid item xs={12} md={4}>
           <InfoCard title={t('detail.metadata')}>
-            <Fact label={t('detail.status')}>
-              {t(`postmortemStatus.${p.status}`)}
-            </Fact>
-            <Fact label={t('detail.severity')}>
-              <SeverityChip severity={p.severity} />
-            </Fact>
-            <Fact label={t('detail.detection')}>
-              {t(`detection.${p.detection}`)}
-            </Fact>
             <Fact label={t('detail.startedAt')}>{time(p.startedAt)}</Fact>
             <Fact label={t('detail.detectedAt')}>{time(p.detectedAt)}</Fact>
             <Fact label={t('detail.mitigatedAt')}>{time(p.mitigatedAt)}</Fact>
             <Fact label={t('detail.resolvedAt')}>{time(p.resolvedAt)}</Fact>
-            <Fact label={t('detail.duration')}>
-              {span(p.startedAt, p.resolvedAt)}
-            </Fact>
-            <Fact label={t('detail.timeToDetect')}>
-              {span(p.startedAt, p.detectedAt)}
-            </Fact>
             <Fact label={t('detail.entities')}>
               <EntityRefLinks
                 entityRefs={p.entityRefs}
@@ -253,10 +230,25 @@ export const PostmortemDetail = () => {
           </InfoCard>
         </Grid>
         <Grid item xs={12} md={4}>
-          <RevisionHistory postmortemId={p.id} version={p.version} />
+          <RevisionHistory
+            postmortemId={p.id}
+            version={p.version}
+            sectionName={key =>
+              sectionTitle(
+                sectionsOf(p, templates).find(
+                  section => section.key === key,
+                ) ?? {
+                  key,
+                  title: {},
+                },
+                language,
+              )
+            }
+          />
         </Grid>
-        <Grid item xs={12}>
-          <PostmortemActionItems postmortemId={p.id} />
+        <Grid item xs={12} id={ACTION_ITEMS_ANCHOR}>
+          {/* A change there changes the summary's counts: read them again. */}
+          <PostmortemActionItems postmortemId={p.id} onChange={retry} />
         </Grid>
       </Grid>
       <ConfirmDialog

@@ -15,6 +15,7 @@ import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
+import { RevisionChanges } from './RevisionChanges';
 import { useFieldLabel } from './useFieldLabel';
 
 /** Every accepted change of a postmortem, newest first. */
@@ -22,6 +23,8 @@ export const RevisionHistory = (props: {
   postmortemId: string;
   /** Changes when the postmortem does, so the history follows edits. */
   version: number;
+  /** The title of a section, by its key; the key where not given. */
+  sectionName?: (key: string) => string;
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
   const api = useApi(postmortemsApiRef);
@@ -32,7 +35,10 @@ export const RevisionHistory = (props: {
     [api, props.postmortemId, props.version],
   );
 
-  const describe = (revision: PostmortemRevision) => {
+  const describe = (
+    revision: PostmortemRevision,
+    previous?: PostmortemRevision,
+  ) => {
     const user = (
       <EntityRefLink entityRef={revision.changedBy} defaultKind="user" />
     );
@@ -44,6 +50,20 @@ export const RevisionHistory = (props: {
       case 'restored':
         return t('detail.revisionRestored', { user });
       default:
+        // Without the version before it (not recorded), only the names of
+        // the fields can be told.
+        if (previous) {
+          return (
+            <>
+              {t('revisionChange.changedBy', { user })}
+              <RevisionChanges
+                revision={revision}
+                previous={previous}
+                sectionName={props.sectionName}
+              />
+            </>
+          );
+        }
         return t('detail.revisionUpdated', {
           user,
           fields: revision.changedFields.map(fieldLabel).join(', '),
@@ -64,10 +84,16 @@ export const RevisionHistory = (props: {
         <List dense disablePadding>
           {[...value]
             .sort((a, b) => b.version - a.version)
-            .map(revision => (
+            .map((revision, _index, newestFirst) => (
               <ListItem key={revision.version} disableGutters>
                 <ListItemText
-                  primary={describe(revision)}
+                  primaryTypographyProps={{ component: 'div' }}
+                  primary={describe(
+                    revision,
+                    newestFirst.find(
+                      other => other.version === revision.version - 1,
+                    ),
+                  )}
                   secondary={`${t('detail.version', {
                     version: String(revision.version),
                   })} · ${formatDateTime(
