@@ -184,6 +184,29 @@ describe('ReadingSessionDetail', () => {
     );
   });
 
+  it('says at the date when the session is moved into a month that has one', async () => {
+    const api = render({
+      updateReadingSession: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            409,
+            'group:default/sre already has a reading session in 2026-12 (planned, 2026-12-17T08:00:00.000Z); cancel it or choose another month',
+          ),
+        ),
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(api.updateReadingSession).toHaveBeenCalled());
+    expect(
+      await screen.findByText(
+        'This group already has a session in November 2026. Cancel that one or choose another month.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('Someone else changed this in the meantime'),
+    ).not.toBeInTheDocument();
+  });
+
   it('reports a conflict instead of overwriting, and reloads', async () => {
     const api = render({
       updateReadingSession: jest

@@ -41,6 +41,10 @@ import { MarkdownField } from '../MarkdownField';
 import { PickSummary } from '../PickSummary';
 import { PostmortemPicker } from '../PostmortemPicker';
 import { SaveButton } from '../SaveButton';
+import {
+  isDuplicateMonth,
+  useDuplicateMonthText,
+} from '../ScheduleSessionDialog';
 import { SelectField } from '../SelectField';
 import {
   ReadingSessionStatusChip,
@@ -92,9 +96,9 @@ export const ReadingSessionDetail = () => {
   const [busy, setBusy] = useState(false);
   // A 400 about one of the typed-in fields is shown at that field, as in
   // the schedule dialog; anything else above the form.
-  const { conflict, formError, fieldErrors, clear, fail } = useSaveErrors({
-    fields: FIELDS,
-  });
+  const { conflict, formError, fieldErrors, setFieldErrors, clear, fail } =
+    useSaveErrors({ fields: FIELDS });
+  const duplicateMonthText = useDuplicateMonthText();
   const [raising, setRaising] = useState(false);
 
   const { value, loading, error, retry } = useAsyncRetry(async () => {
@@ -169,7 +173,14 @@ export const ReadingSessionDetail = () => {
       });
       retry();
     } catch (e) {
-      fail(e);
+      const at = fromDateTimeLocal(draft.scheduledAt);
+      if (isDuplicateMonth(e) && at) {
+        // Moved into a month that has a session: said at the date, not
+        // as a stale version.
+        setFieldErrors({ scheduledAt: duplicateMonthText(at) });
+      } else {
+        fail(e);
+      }
     } finally {
       setBusy(false);
     }

@@ -189,7 +189,11 @@ describe('ScheduleSessionDialog', () => {
             }),
           )
           .mockRejectedValueOnce(
-            await responseError(409, 'already planned', 'ConflictError'),
+            await responseError(
+              409,
+              'group:default/sre already has a reading session in 2027-01 (planned, 2027-01-07T08:00:00.000Z); cancel it or choose another month',
+              'ConflictError',
+            ),
           ),
       }),
       'group:default/sre',

@@ -10,15 +10,14 @@ import { ReadingSession } from '@postmortems/backstage-plugin-postmortems-common
 import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { postmortemsApiRef } from '../../api';
-import { useLanguage } from '../../hooks/useLanguage';
 import { useSaveErrors } from '../../hooks/useSaveErrors';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime';
-import { isConflict } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { DateTimeField } from '../DateTimeField';
 import { EntityRefPicker } from '../EntityRefPicker';
 import { PostmortemPicker } from '../PostmortemPicker';
 import { SaveButton } from '../SaveButton';
+import { isDuplicateMonth, useDuplicateMonthText } from './duplicateMonth';
 import { nextSessionDate } from './nextSessionDate';
 
 const FIELDS = [
@@ -52,7 +51,7 @@ export const ScheduleSessionDialog = (props: {
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
   const api = useApi(postmortemsApiRef);
-  const language = useLanguage();
+  const duplicateMonthText = useDuplicateMonthText();
   const [ownerGroup, setOwnerGroup] = useState(props.ownerGroup);
   const [scheduledAt, setScheduledAtValue] = useState(() =>
     local(nextSessionDate(undefined)),
@@ -114,17 +113,8 @@ export const ScheduleSessionDialog = (props: {
       });
       props.onScheduled(session);
     } catch (e) {
-      if (isConflict(e)) {
-        // The API's one 409 here: the group already meets that month.
-        setFieldErrors({
-          scheduledAt: t('sessionPlanning.duplicateMonth', {
-            month: new Intl.DateTimeFormat(language, {
-              year: 'numeric',
-              month: 'long',
-              timeZone: props.timezone,
-            }).format(new Date(at)),
-          }),
-        });
+      if (isDuplicateMonth(e)) {
+        setFieldErrors({ scheduledAt: duplicateMonthText(at, props.timezone) });
       } else {
         fail(e);
       }

@@ -1,1 +1,2 @@
 export { ScheduleSessionDialog } from './ScheduleSessionDialog';
+export { isDuplicateMonth, useDuplicateMonthText } from './duplicateMonth';
