@@ -31,3 +31,24 @@ export function fromDateTimeLocal(value: string): string | undefined {
     Math.floor(abs / 60),
   )}:${pad(abs % 60)}`;
 }
+
+/**
+ * The browser's time zone, in which a `datetime-local` value is meant: its
+ * IANA name and its offset from UTC on the given day (so summer time shows
+ * as it will be then), e.g. `{ zone: 'Asia/Tokyo', offset: '+9' }`; the
+ * offset is empty for UTC itself.
+ */
+export function timeZoneOf(value?: string): { zone: string; offset: string } {
+  const at = value ? new Date(value) : new Date();
+  const date = isNaN(at.getTime()) ? new Date() : at;
+  const minutes = -date.getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  const offset =
+    minutes === 0
+      ? ''
+      : `${minutes > 0 ? '+' : '-'}${Math.floor(abs / 60)}${
+          abs % 60 ? `:${pad(abs % 60)}` : ''
+        }`;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  return { zone, offset };
+}

@@ -1,5 +1,8 @@
 import { ResponseError } from '@backstage/errors';
-import { fieldErrorsOfResponse } from '@postmortems/backstage-plugin-postmortems-common';
+import {
+  FieldError,
+  fieldErrorsOfResponse,
+} from '@postmortems/backstage-plugin-postmortems-common';
 
 /** Whether an error is the API's 409: someone else changed the record. */
 export function isConflict(error: unknown): boolean {
@@ -24,19 +27,39 @@ export function errorMessage(error: unknown): string {
  * since its name would repeat the label. A nested path such as
  * `sections.summary` matches that field, and `entityRefs.0` matches
  * `entityRefs`; the first message about a field is the one to fix first.
+ * `text` says each in the reader's language (see `useFieldErrorText`).
  */
 export function fieldErrorsOf<F extends string>(
   error: unknown,
   fields: readonly F[],
+  text: (fieldError: FieldError) => string = fieldError => fieldError.message,
 ): Partial<Record<F, string>> | undefined {
+  const found = placeFieldErrors(
+    fieldErrorsOfResponse(error) ?? [],
+    fields,
+    text,
+  );
+  return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/**
+ * Field errors (the API's, or the form's own check with the same schemas)
+ * under the form fields they are about.
+ */
+export function placeFieldErrors<F extends string>(
+  fieldErrors: readonly FieldError[],
+  fields: readonly F[],
+  text: (fieldError: FieldError) => string,
+): Partial<Record<F, string>> {
   // Longer names first so `sections.summary` wins over `sections`.
   const byLength = [...fields].sort((a, b) => b.length - a.length);
   const found: Partial<Record<F, string>> = {};
-  for (const { field: path, message } of fieldErrorsOfResponse(error) ?? []) {
+  for (const fieldError of fieldErrors) {
+    const path = fieldError.field;
     const field = byLength.find(
       name => path === name || path.startsWith(`${name}.`),
     );
-    if (field && found[field] === undefined) found[field] = message;
+    if (field && found[field] === undefined) found[field] = text(fieldError);
   }
-  return Object.keys(found).length > 0 ? found : undefined;
+  return found;
 }

@@ -23,6 +23,24 @@ describe('DateTimeField', () => {
     ).toHaveAttribute('data-shrink', 'true');
   });
 
+  it('says below it the time as the app writes times, and its time zone', async () => {
+    renderInTestApp(
+      <DateTimeField
+        id="at"
+        label="Started at"
+        value="2026-12-04T07:00"
+        onChange={jest.fn()}
+      />,
+    );
+    const input = await screen.findByLabelText('Started at');
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(input).toHaveAccessibleDescription(
+      new RegExp(
+        `^Dec 4, 2026, 7:00\\sAM · ${zone} \\(UTC([+-]\\d+(:\\d\\d)?)?\\)$`,
+      ),
+    );
+  });
+
   it('passes on what is typed, as the input has it', async () => {
     const onChange = jest.fn();
     renderInTestApp(
@@ -49,5 +67,6 @@ describe('DateTimeField', () => {
     expect(input).toBeRequired();
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('Required')).toBeInTheDocument();
+    expect(input).toHaveAccessibleDescription(/^Required.*\(UTC/);
   });
 });

@@ -1,9 +1,16 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import TextField from '@material-ui/core/TextField';
+import { useLanguage } from '../../hooks/useLanguage';
+import { fromDateTimeLocal, timeZoneOf } from '../../lib/datetime';
+import { formatDateTime } from '../../lib/format';
+import { postmortemsTranslationRef } from '../../translation';
 
 /**
  * A date and time on the writer's wall clock: the value is that of an
  * `<input type="datetime-local">` (see `lib/datetime` for the ISO round
- * trip), with the field's error below it.
+ * trip). Below it: the field's error, then the value as the app writes
+ * times (the browser's own input follows the browser's locale, not the
+ * app's language) and the time zone it is in.
  */
 export const DateTimeField = (props: {
   id?: string;
@@ -14,20 +21,42 @@ export const DateTimeField = (props: {
   required?: boolean;
   /** Take the width of the container; on unless told otherwise. */
   fullWidth?: boolean;
-}) => (
-  <TextField
-    id={props.id}
-    type="datetime-local"
-    fullWidth={props.fullWidth ?? true}
-    variant="outlined"
-    margin="dense"
-    label={props.label}
-    required={props.required}
-    value={props.value}
-    onChange={e => props.onChange(e.target.value)}
-    error={Boolean(props.error)}
-    helperText={props.error}
-    // The browser's own placeholder (dd/mm/yyyy, --:--) would overlap the label.
-    InputLabelProps={{ shrink: true }}
-  />
-);
+}) => {
+  const { t } = useTranslationRef(postmortemsTranslationRef);
+  const language = useLanguage();
+  const fullWidth = props.fullWidth ?? true;
+  const iso = fromDateTimeLocal(props.value);
+  const zone = t('form.timeZone', timeZoneOf(props.value));
+  return (
+    <TextField
+      id={props.id}
+      type="datetime-local"
+      fullWidth={fullWidth}
+      // Room for "12/04/2026, 07:00 AM" where the field does not take the
+      // container's width, so the AM/PM is not cut off.
+      style={fullWidth ? undefined : { minWidth: '16.5em', flexShrink: 0 }}
+      variant="outlined"
+      margin="dense"
+      label={props.label}
+      required={props.required}
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      error={Boolean(props.error)}
+      helperText={
+        <>
+          {props.error && (
+            <>
+              <span>{props.error}</span>
+              <br />
+            </>
+          )}
+          <span>
+            {iso ? `${formatDateTime(iso, language)} · ${zone}` : zone}
+          </span>
+        </>
+      }
+      // The browser's own placeholder (dd/mm/yyyy, --:--) would overlap the label.
+      InputLabelProps={{ shrink: true }}
+    />
+  );
+};

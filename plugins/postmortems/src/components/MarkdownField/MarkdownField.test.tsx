@@ -22,10 +22,14 @@ describe('MarkdownField', () => {
   it('is written as Markdown and previewed as it will be shown', async () => {
     renderInTestApp(<Field />);
     const input = await screen.findByLabelText('Summary');
-    expect(input).toHaveAttribute(
-      'placeholder',
+    // Said once, under the field, where it stays while the writer types.
+    expect(input).toHaveAccessibleDescription(
       'What happened, in a few sentences.',
     );
+    expect(input).not.toHaveAttribute('placeholder');
+    expect(
+      screen.getAllByText('What happened, in a few sentences.'),
+    ).toHaveLength(1);
     await userEvent.type(input, 'The queue **backed up**.');
     await userEvent.click(screen.getByRole('tab', { name: 'Preview' }));
     expect(screen.getByText('backed up').tagName).toBe('STRONG');

@@ -39,7 +39,8 @@ export const MarkdownField = (props: {
           id={props.id}
           value={props.value}
           onChange={e => props.onChange(e.target.value)}
-          placeholder={props.description}
+          // The description stays under the field while the writer types; as a
+          // placeholder too it would say the same thing twice.
           helperText={props.error ?? props.description}
           error={Boolean(props.error)}
           multiline

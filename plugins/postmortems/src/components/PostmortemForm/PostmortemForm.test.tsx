@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   makePostmortem,
@@ -32,6 +32,8 @@ function renderEdit(api = mockPostmortemsApi()) {
 }
 
 describe('PostmortemForm', () => {
+  beforeEach(() => window.localStorage.clear());
+
   it('shows progress while the template loads', async () => {
     renderCreate(
       mockPostmortemsApi({
@@ -56,9 +58,9 @@ describe('PostmortemForm', () => {
     renderCreate();
     expect(await screen.findByLabelText('Summary')).toBeInTheDocument();
     expect(screen.getByLabelText('Where we got lucky')).toBeInTheDocument();
-    expect(
-      screen.getByPlaceholderText('What happened, in a few sentences.'),
-    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Summary')).toHaveAccessibleDescription(
+      'What happened, in a few sentences.',
+    );
   });
 
   it('says which required fields are missing without calling the API', async () => {
@@ -73,13 +75,48 @@ describe('PostmortemForm', () => {
     expect(api.createPostmortem).not.toHaveBeenCalled();
   });
 
-  it('creates a postmortem with times as ISO with offset and shows a 400 at its field', async () => {
+  it('checks the time order and half-written timeline rows before the round trip, naming fields by their labels', async () => {
+    const api = renderCreate();
+    fireEvent.change(await screen.findByLabelText(/^Title/), {
+      target: { value: 'Queue backlog' },
+    });
+    fireEvent.change(screen.getByLabelText(/^Started at/), {
+      target: { value: '2026-10-01T09:00' },
+    });
+    fireEvent.change(screen.getByLabelText(/^Detected at/), {
+      target: { value: '2026-10-01T08:00' },
+    });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Add timeline entry' }),
+    );
+    fireEvent.change(screen.getByLabelText('When'), {
+      target: { value: '2026-10-01T09:05' },
+    });
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Create postmortem' }),
+    );
+
+    const detected = screen.getByLabelText(/^Detected at/);
+    await waitFor(() => expect(detected).toHaveFocus());
+    expect(detected).toHaveAttribute('aria-invalid', 'true');
+    expect(detected).toHaveAccessibleDescription(
+      /^Must not be before “Started at”/,
+    );
+    const text = screen.getByRole('textbox', { name: 'What happened' });
+    expect(text).toHaveAttribute('aria-invalid', 'true');
+    expect(text).toHaveAccessibleDescription('Say what happened at this time');
+    expect(api.createPostmortem).not.toHaveBeenCalled();
+  });
+
+  it('creates a postmortem with times as ISO with offset and shows a 400 at its field, in the reader’s words', async () => {
     const api = renderCreate(
       mockPostmortemsApi({
         createPostmortem: jest.fn().mockRejectedValue(
           await invalidRequestError({
             field: 'detectedAt',
             message: 'must not be before startedAt',
+            code: 'not_before',
+            params: { field: 'startedAt' },
           }),
         ),
       }),
@@ -91,7 +128,7 @@ describe('PostmortemForm', () => {
       target: { value: '2026-10-01T09:00' },
     });
     fireEvent.change(screen.getByLabelText(/^Detected at/), {
-      target: { value: '2026-10-01T08:00' },
+      target: { value: '2026-10-01T09:30' },
     });
     fireEvent.change(screen.getByLabelText('Summary'), {
       target: { value: 'ジョブが滞留した' },
@@ -116,8 +153,9 @@ describe('PostmortemForm', () => {
     await waitFor(() => expect(detected).toHaveFocus());
     // Under the field, its name would only repeat the label.
     expect(
-      screen.getByText('must not be before startedAt', { exact: true }),
+      screen.getByText('Must not be before “Started at”', { exact: true }),
     ).toBeInTheDocument();
+    expect(screen.queryByText(/startedAt/)).not.toBeInTheDocument();
     expect(screen.getByLabelText(/^Started at/)).toHaveAttribute(
       'aria-invalid',
       'false',
@@ -173,5 +211,70 @@ describe('PostmortemForm', () => {
     expect(
       screen.queryByText('Someone else changed this in the meantime'),
     ).not.toBeInTheDocument();
+    // What the writer typed is not lost: it is offered back onto theirs.
+    await userEvent.click(screen.getByRole('button', { name: 'Restore them' }));
+    expect(screen.getByLabelText(/^Title/)).toHaveValue('My title');
+  });
+
+  it('keeps unsaved text in this browser when the writer leaves, and offers it back', async () => {
+    renderCreate();
+    fireEvent.change(await screen.findByLabelText('Summary'), {
+      target: { value: 'The queue backed up.' },
+    });
+    cleanup(); // The writer clicks another tab.
+
+    renderCreate();
+    await screen.findByLabelText('Summary');
+    expect(
+      await screen.findByText(
+        /^Unsaved changes from .+ were kept in this browser\.$/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Summary')).toHaveValue('');
+    await userEvent.click(screen.getByRole('button', { name: 'Restore them' }));
+    expect(screen.getByLabelText('Summary')).toHaveValue(
+      'The queue backed up.',
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Restore them' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('forgets the kept text once it is discarded or saved', async () => {
+    renderCreate();
+    fireEvent.change(await screen.findByLabelText('Summary'), {
+      target: { value: 'Thrown away' },
+    });
+    cleanup();
+    renderCreate();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Discard' }),
+    );
+    cleanup();
+    renderCreate();
+    await screen.findByLabelText('Summary');
+    expect(
+      screen.queryByRole('button', { name: 'Restore them' }),
+    ).not.toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText(/^Title/), {
+      target: { value: 'Queue backlog' },
+    });
+    fireEvent.change(screen.getByLabelText(/^Started at/), {
+      target: { value: '2026-10-01T09:00' },
+    });
+    expect(
+      window.localStorage.getItem('postmortems.draft.new:component:default/x'),
+    ).toContain('Queue backlog');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Create postmortem' }),
+    );
+    await waitFor(() =>
+      expect(
+        Object.keys(window.localStorage).filter(key =>
+          key.startsWith('postmortems.draft.'),
+        ),
+      ).toEqual([]),
+    );
   });
 });

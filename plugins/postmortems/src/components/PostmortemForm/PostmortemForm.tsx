@@ -7,6 +7,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
+import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import Autocomplete from '@material-ui/lab/Autocomplete';
@@ -18,6 +19,7 @@ import {
 import { useEffect, useRef } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useLanguage } from '../../hooks/useLanguage';
+import { formatDateTime } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConflictAlert } from '../ConflictAlert';
 import { DateTimeField } from '../DateTimeField';
@@ -33,11 +35,24 @@ import { usePostmortemDraft } from './usePostmortemDraft';
  * Writes a new postmortem or edits one (when the route has a
  * `postmortemId`), with one Markdown field per section of its template.
  */
+const useStyles = makeStyles(theme => ({
+  actions: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 2,
+    // Outside the card: its overflow would keep the bar from sticking.
+    padding: theme.spacing(1.5, 2),
+    background: theme.palette.background.paper,
+    borderTop: `1px solid ${theme.palette.divider}`,
+  },
+}));
+
 export const PostmortemForm = (props: {
   /** Pre-selected affected entity for a new postmortem. */
   defaultEntityRef?: string;
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
+  const classes = useStyles();
   const language = useLanguage();
   const navigate = useNavigate();
   const { postmortemId } = useParams();
@@ -56,6 +71,9 @@ export const PostmortemForm = (props: {
     formError,
     fieldErrors: errors,
     save,
+    keptDraft,
+    restoreKeptDraft,
+    discardKeptDraft,
   } = usePostmortemDraft({
     postmortemId,
     defaultEntityRef: props.defaultEntityRef,
@@ -110,6 +128,35 @@ export const PostmortemForm = (props: {
         {conflict && (
           <Box mb={2}>
             <ConflictAlert onReload={reload} />
+          </Box>
+        )}
+        {keptDraft && (
+          <Box mb={2}>
+            <Alert
+              severity="info"
+              action={
+                <>
+                  <Button
+                    color="inherit"
+                    size="small"
+                    onClick={restoreKeptDraft}
+                  >
+                    {t('form.restoreDraft')}
+                  </Button>
+                  <Button
+                    color="inherit"
+                    size="small"
+                    onClick={discardKeptDraft}
+                  >
+                    {t('form.discardDraft')}
+                  </Button>
+                </>
+              }
+            >
+              {t('form.localDraft', {
+                when: formatDateTime(keptDraft.savedAt, language),
+              })}
+            </Alert>
           </Box>
         )}
         {formError && (
@@ -247,23 +294,33 @@ export const PostmortemForm = (props: {
               value={draft.timeline}
               onChange={value => set('timeline', value)}
               error={errors.timeline}
+              errors={errors}
             />
-          </Grid>
-          <Grid item xs={12}>
-            <Box display="flex" justifyContent="flex-end" style={{ gap: 8 }}>
-              <Button onClick={() => navigate('..', { relative: 'path' })}>
-                {t('common.cancel')}
-              </Button>
-              <SaveButton
-                saving={saving}
-                disabled={conflict}
-                label={editing ? t('common.save') : t('form.create')}
-                onClick={save}
-              />
-            </Box>
           </Grid>
         </Grid>
       </InfoCard>
+      {/* A long form: the buttons stay at the bottom of the window. */}
+      <Box
+        className={classes.actions}
+        display="flex"
+        justifyContent="flex-end"
+        style={{ gap: 8 }}
+      >
+        <Button
+          onClick={() => {
+            discardKeptDraft();
+            navigate('..', { relative: 'path' });
+          }}
+        >
+          {t('common.cancel')}
+        </Button>
+        <SaveButton
+          saving={saving}
+          disabled={conflict}
+          label={editing ? t('common.save') : t('form.create')}
+          onClick={save}
+        />
+      </Box>
     </div>
   );
 };

@@ -31,7 +31,7 @@ describe('draft', () => {
     expect(changedFields(requestOf(draftOf(postmortem)), request)).toEqual({});
   });
 
-  it('sends cleared times as null, and leaves out empty sections and timeline rows', () => {
+  it('sends cleared times as null, leaves out empty sections and timeline rows, keeps half-written rows for the check', () => {
     const draft = {
       ...draftOf(makePostmortem()),
       title: '  Queue backlog  ',
@@ -41,6 +41,7 @@ describe('draft', () => {
         { at: '2026-10-01T09:00', text: ' Jobs queue up ' },
         { at: '', text: 'No time' },
         { at: '2026-10-01T10:00', text: '   ' },
+        { at: '', text: '  ' },
       ],
     };
     const request = requestOf(draft);
@@ -51,6 +52,11 @@ describe('draft', () => {
       {
         at: expect.stringMatching(/^2026-10-01T09:00:00[+-]\d\d:\d\d$/),
         text: 'Jobs queue up',
+      },
+      { at: '', text: 'No time' },
+      {
+        at: expect.stringMatching(/^2026-10-01T10:00:00[+-]\d\d:\d\d$/),
+        text: '',
       },
     ]);
   });

@@ -97,7 +97,8 @@ export function requestOf(draft: Draft): CreatePostmortemRequest {
     template: draft.template,
     sections,
     timeline: draft.timeline
-      .filter(entry => entry.at && entry.text.trim())
+      // A row half written is the check's to report, not to drop.
+      .filter(entry => entry.at || entry.text.trim())
       .map(entry => ({
         at: fromDateTimeLocal(entry.at) ?? entry.at,
         text: entry.text.trim(),

@@ -4,6 +4,10 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import {
+  createPostmortemRequestSchema,
+  FieldError,
+  fieldErrorsOfIssues,
+  incidentTimesError,
   Postmortem,
   PostmortemTemplate,
   sreBookTemplate,
@@ -11,7 +15,8 @@ import {
 import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
-import { useSaveErrors } from '../../hooks/useSaveErrors';
+import { useFieldErrorText, useSaveErrors } from '../../hooks/useSaveErrors';
+import { placeFieldErrors } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import {
   changedFields,
@@ -21,6 +26,8 @@ import {
   requestOf,
   TIME_FIELDS,
 } from './draft';
+import { localDraftKey } from './localDraft';
+import { useLocalDraft } from './useLocalDraft';
 
 /** The fields a 400 may name, besides `sections.<key>`. */
 const FIELDS = [
@@ -55,6 +62,8 @@ export function usePostmortemDraft(options: {
   const api = useApi(postmortemsApiRef);
   const identityApi = useApi(identityApiRef);
   const [draft, setDraft] = useState<Draft>();
+  const [base, setBase] = useState<Draft>();
+  const [touched, setTouched] = useState(false);
   const [original, setOriginal] = useState<Postmortem>();
   const [saving, setSaving] = useState(false);
 
@@ -77,33 +86,71 @@ export function usePostmortemDraft(options: {
   const template =
     templates.find(candidate => candidate.id === draft?.template) ??
     templates[0];
-  const errors = useSaveErrors({
-    fields: [...FIELDS, ...template.sections.map(s => `sections.${s.key}`)],
-  });
+  const fields = [
+    ...FIELDS,
+    ...template.sections.map(s => `sections.${s.key}`),
+    ...(draft?.timeline ?? []).flatMap((_entry, i) => [
+      `timeline.${i}.at`,
+      `timeline.${i}.text`,
+    ]),
+  ];
+  const errors = useSaveErrors({ fields });
   const { clear } = errors;
+  const fieldErrorText = useFieldErrorText();
+  const local = useLocalDraft({
+    storageKey: localDraftKey({ postmortemId, entityRef: defaultEntityRef }),
+    base,
+    draft,
+    touched,
+  });
 
   // (Re)start the form from what the server has, on first load and after
   // the writer chose to reload following a conflict.
   useEffect(() => {
     if (!loaded.value) return;
     const { postmortem, author } = loaded.value;
+    const initial = postmortem
+      ? draftOf(postmortem)
+      : emptyDraft({ entityRef: defaultEntityRef, author });
     setOriginal(postmortem);
-    setDraft(
-      postmortem
-        ? draftOf(postmortem)
-        : emptyDraft({ entityRef: defaultEntityRef, author }),
-    );
+    setBase(initial);
+    setDraft(initial);
+    setTouched(false);
     clear();
   }, [loaded.value, defaultEntityRef, clear]);
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setTouched(true);
     setDraft(previous => previous && { ...previous, [key]: value });
+  };
 
-  const validate = (current: Draft): Record<string, string> => {
-    const found: Record<string, string> = {};
-    if (!current.title.trim()) found.title = t('form.required');
-    if (current.entityRefs.length === 0) found.entityRefs = t('form.required');
+  /**
+   * The check the API makes, made first with the same schema, in the
+   * writer's words; plus what the schema cannot tell from a request (an
+   * empty required time, a timeline row half written).
+   */
+  const validate = (current: Draft): Partial<Record<string, string>> => {
+    const request = requestOf(current);
+    const parsed = createPostmortemRequestSchema.safeParse(request);
+    const issues: FieldError[] = parsed.success
+      ? []
+      : fieldErrorsOfIssues(parsed.error.issues);
+    // zod leaves out the check across fields while any field is wrong.
+    const times = incidentTimesError(request);
+    if (times) issues.push(times);
+    const found = placeFieldErrors(
+      issues,
+      fields,
+      fieldErrorText,
+    );
     if (!current.startedAt) found.startedAt = t('form.required');
+    current.timeline.forEach((entry, i) => {
+      if (!entry.at && !entry.text.trim()) return;
+      if (!entry.at) found[`timeline.${i}.at`] = t('form.timelineAtRequired');
+      if (!entry.text.trim()) {
+        found[`timeline.${i}.text`] = t('form.timelineTextRequired');
+      }
+    });
     return found;
   };
 
@@ -124,9 +171,14 @@ export function usePostmortemDraft(options: {
           ...changedFields(requestOf(draftOf(original)), request),
           version: original.version,
         });
+        setTouched(false);
+        local.forget();
         options.onUpdated();
       } else {
-        options.onCreated(await api.createPostmortem(request));
+        const created = await api.createPostmortem(request);
+        setTouched(false);
+        local.forget();
+        options.onCreated(created);
       }
     } catch (e) {
       // Under the fields, the message above the form only says to look there.
@@ -151,5 +203,15 @@ export function usePostmortemDraft(options: {
     formError: errors.formError,
     fieldErrors: errors.fieldErrors,
     save,
+    /** Unsaved changes from an earlier visit, kept in this browser. */
+    keptDraft: local.kept,
+    /** Puts the kept changes back into the form. */
+    restoreKeptDraft: () => {
+      if (!draft) return;
+      setTouched(true);
+      setDraft(local.restore(draft));
+    },
+    /** Throws the kept changes away (discard, cancel). */
+    discardKeptDraft: local.forget,
   };
 }

@@ -25,10 +25,12 @@ describe('SectionsEditor', () => {
       await screen.findByRole('heading', { name: 'Sections' }),
     ).toBeInTheDocument();
     expect(screen.getByLabelText('Summary')).toHaveValue('');
-    expect(screen.getByLabelText('Summary')).toHaveAttribute(
-      'placeholder',
+    expect(screen.getByLabelText('Summary')).toHaveAccessibleDescription(
       'What happened, in a few sentences.',
     );
+    expect(
+      screen.getAllByText('What happened, in a few sentences.'),
+    ).toHaveLength(1);
     expect(screen.getByLabelText('Impact')).toHaveValue('Invoices were late.');
   });
 

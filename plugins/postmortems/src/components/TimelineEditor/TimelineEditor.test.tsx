@@ -67,6 +67,22 @@ describe('TimelineEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith([entries[1]]);
   });
 
+  it('shows the error of a row at its field, and the time zone of every time', async () => {
+    renderInTestApp(
+      <TimelineEditor
+        value={[{ at: '2026-10-01T09:00', text: '' }]}
+        onChange={jest.fn()}
+        errors={{ 'timeline.0.text': 'Say what happened at this time' }}
+      />,
+    );
+    const text = await screen.findByRole('textbox', { name: 'What happened' });
+    expect(text).toHaveAttribute('aria-invalid', 'true');
+    expect(text).toHaveAccessibleDescription('Say what happened at this time');
+    expect(screen.getByLabelText('When')).toHaveAccessibleDescription(
+      /\(UTC([+-]\d+(:\d\d)?)?\)$/,
+    );
+  });
+
   it('shows an error about the timeline above it', async () => {
     render([], 'timeline: at most 200 entries');
     expect(

@@ -20,10 +20,14 @@ export type TimelineEntryDraft = { at: string; text: string };
 export const TimelineEditor = (props: {
   value: TimelineEntryDraft[];
   onChange: (value: TimelineEntryDraft[]) => void;
+  /** An error about the timeline as a whole. */
   error?: string;
+  /** Errors of single rows, as the API names them: `timeline.<i>.at|text`. */
+  errors?: Partial<Record<string, string>>;
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
   const entries = props.value;
+  const errors = props.errors ?? {};
   const change = (index: number, entry: Partial<TimelineEntryDraft>) =>
     props.onChange(
       entries.map((other, i) => (i === index ? { ...other, ...entry } : other)),
@@ -39,22 +43,27 @@ export const TimelineEditor = (props: {
           // Entries have no identity of their own until they are saved.
           key={index}
           display="flex"
-          alignItems="center"
+          alignItems="flex-start"
           style={{ gap: 8 }}
         >
           <DateTimeField
+            id={`postmortem-timeline-${index}-at`}
             fullWidth={false}
             label={t('form.timelineAt')}
             value={entry.at}
             onChange={at => change(index, { at })}
+            error={errors[`timeline.${index}.at`]}
           />
           <TextField
+            id={`postmortem-timeline-${index}-text`}
             variant="outlined"
             margin="dense"
             fullWidth
             label={t('form.timelineText')}
             value={entry.text}
             onChange={e => change(index, { text: e.target.value })}
+            error={Boolean(errors[`timeline.${index}.text`])}
+            helperText={errors[`timeline.${index}.text`]}
           />
           <IconButton
             aria-label={t('form.removeTimelineEntry')}
