@@ -3,7 +3,7 @@ import Box from '@material-ui/core/Box';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
@@ -25,18 +25,7 @@ const ANY = 'any';
 /** An owner to offer in the owner filter, with the name to show. */
 export type OwnerOption = { ref: string; label: string };
 
-const useStyles = makeStyles(theme => ({
-  // The lab's selected state is a faint grey on grey; the primary colour
-  // with its contrast text says "this one" at more than 4.5:1.
-  toggle: {
-    color: theme.palette.text.primary,
-    '&.Mui-selected, &.Mui-selected:hover': {
-      backgroundColor: theme.palette.primary.main,
-      color: theme.palette.primary.contrastText,
-    },
-  },
-  field: { minWidth: 180 },
-}));
+const useStyles = makeStyles({ field: { minWidth: 180 } });
 
 /**
  * The filters of an action item list: Open / Overdue / Done with their
@@ -55,13 +44,20 @@ export const ActionItemFilters = (props: {
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
   const classes = useStyles();
+  const theme = useTheme();
   const { filters, onChange, counts } = props;
   return (
+    // On the paper colour rather than the page's grey, where the fields'
+    // secondary-text labels would fall just short of 4.5:1.
     <Box
       display="flex"
       alignItems="center"
       flexWrap="wrap"
       mb={2}
+      px={2}
+      py={1}
+      bgcolor="background.paper"
+      borderRadius={4}
       style={{ gap: 12 }}
     >
       <Typography variant="body2" id="action-item-filter-label">
@@ -86,7 +82,17 @@ export const ActionItemFilters = (props: {
             <ToggleButton
               key={status}
               value={status}
-              className={classes.toggle}
+              // The lab's selected state is a faint grey on grey; the
+              // primary colour with its contrast text says "this one" at
+              // more than 4.5:1.
+              style={
+                status === filters.status
+                  ? {
+                      backgroundColor: theme.palette.primary.main,
+                      color: theme.palette.primary.contrastText,
+                    }
+                  : { color: theme.palette.text.primary }
+              }
             >
               {counts
                 ? t('actionItems.filterWithCount', {

@@ -45,6 +45,8 @@ export const ActionItemTable = (props: {
     {
       title: t('actionItems.columnTitle'),
       field: 'title',
+      // The title is what people read; give it the room.
+      cellStyle: { minWidth: 240 },
       render: item => (
         <Box display="flex" alignItems="center">
           <Typography variant="body2">{item.title}</Typography>
@@ -94,8 +96,14 @@ export const ActionItemTable = (props: {
       title: t('actionItems.columnDueDate'),
       field: 'dueDate',
       render: item => (
-        <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-          <span>
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          style={{ gap: 4 }}
+        >
+          {/* A date never breaks inside itself; the chip wraps below. */}
+          <span style={{ whiteSpace: 'nowrap' }}>
             {item.dueDate
               ? formatDate(item.dueDate, language)
               : t('actionItems.noDueDate')}
