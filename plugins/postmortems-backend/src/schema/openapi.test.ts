@@ -224,7 +224,9 @@ describe('openapi.yaml', () => {
         ownerGroup: 'group:default/sre',
         scheduledAt: new Date().toISOString(),
         postmortemId: id,
-        status: 'held',
+        // Planned, not held: a postmortem read together this month is not
+        // suggested, and the suggestions below need one.
+        status: 'planned',
       },
     );
     const item = await check(
