@@ -5,6 +5,7 @@ import { ListPostmortemsQuery } from '@postmortems/backstage-plugin-postmortems-
 import {
   makePostmortem,
   mockPostmortemsApi,
+  POSTMORTEM_ID,
 } from '../../__testUtils__/fixtures';
 import { renderScreen } from '../../__testUtils__/render';
 import { EntityPostmortemsCard } from './EntityPostmortemsCard';
@@ -68,12 +69,27 @@ describe('EntityPostmortemsCard', () => {
       }),
     );
     expect(await screen.findByText('3 days ago')).toBeInTheDocument();
-    expect(screen.getByText('4')).toBeInTheDocument();
-    expect(screen.getByText('5')).toBeInTheDocument();
-    expect(screen.getByText('2')).toBeInTheDocument();
+    const page = '/catalog/default/component/seikyu-kanri-robo';
     expect(
-      screen.getByText('Incidents in the last 90 days'),
-    ).toBeInTheDocument();
+      screen.getByRole('link', {
+        name: '非同期ジョブキューの滞留で請求書発行が遅延',
+      }),
+    ).toHaveAttribute('href', `${page}/postmortems/${POSTMORTEM_ID}`);
+    const since = api.listPostmortems.mock.calls
+      .map(([query]) => query?.from)
+      .find(Boolean)!;
+    expect(
+      screen.getByRole('link', { name: '4 Incidents in the last 90 days' }),
+    ).toHaveAttribute(
+      'href',
+      `${page}/postmortems?from=${encodeURIComponent(since)}`,
+    );
+    expect(
+      screen.getByRole('link', { name: '5 Open action items' }),
+    ).toHaveAttribute('href', `${page}/action-items`);
+    expect(
+      screen.getByRole('link', { name: '2 Overdue action items' }),
+    ).toHaveAttribute('href', `${page}/action-items?status=overdue`);
     expect(
       screen.getByRole('link', { name: /View postmortems/ }),
     ).toHaveAttribute(

@@ -1,6 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
+  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -25,8 +26,14 @@ import { SeverityChip } from '../SeverityChip';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const Stat = (props: { label: string; value: ReactNode; color?: string }) => (
-  <Box>
+/** A count that opens the list it counts; the label is part of the link. */
+const Stat = (props: {
+  label: string;
+  value: ReactNode;
+  to: string;
+  color?: string;
+}) => (
+  <Link to={props.to} underline="none" style={{ display: 'block' }}>
     <Typography
       variant="h4"
       component="div"
@@ -37,7 +44,7 @@ const Stat = (props: { label: string; value: ReactNode; color?: string }) => (
     <Typography variant="caption" color="textSecondary">
       {props.label}
     </Typography>
-  </Box>
+  </Link>
 );
 
 /**
@@ -49,6 +56,8 @@ const Stat = (props: { label: string; value: ReactNode; color?: string }) => (
 export const EntityPostmortemsCard = (props: {
   /** The path of the "Postmortems" tab on the entity page. */
   tabPath?: string;
+  /** The path of the "Action items" tab on the entity page. */
+  actionItemsTabPath?: string;
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
   const api = useApi(postmortemsApiRef);
@@ -72,6 +81,7 @@ export const EntityPostmortemsCard = (props: {
       api.listActionItems({ entityRef: [entityRef], overdue: true, limit: 1 }),
     ]);
     return {
+      since,
       last: latest.items[0],
       recentCount: recent.totalCount,
       openCount: open.totalCount,
@@ -79,10 +89,13 @@ export const EntityPostmortemsCard = (props: {
     };
   }, [api, entityRef]);
 
-  const tabLink = `${entityLink(entityRouteParams(entity)).replace(
-    /\/$/,
-    '',
-  )}/${props.tabPath ?? 'postmortems'}`;
+  const entityPage = entityLink(entityRouteParams(entity)).replace(/\/$/, '');
+  const tabLink = `${entityPage}/${props.tabPath ?? 'postmortems'}`;
+  // The action items tab keeps its filter in the URL (`?status=`).
+  const itemsLink = (status: 'open' | 'overdue') =>
+    `${entityPage}/${props.actionItemsTabPath ?? 'action-items'}${
+      status === 'open' ? '' : `?status=${status}`
+    }`;
 
   return (
     <InfoCard
@@ -113,21 +126,35 @@ export const EntityPostmortemsCard = (props: {
               </Typography>
             )}
             {value.last && (
-              <Typography variant="body2">{value.last.title}</Typography>
+              <Typography variant="body2">
+                {/* Its page lives under the entity's Postmortems tab. */}
+                <Link to={`${tabLink}/${encodeURIComponent(value.last.id)}`}>
+                  {value.last.title}
+                </Link>
+              </Typography>
             )}
           </Grid>
           <Grid item xs={4}>
-            <Stat label={t('card.incidents90Days')} value={value.recentCount} />
+            <Stat
+              label={t('card.incidents90Days')}
+              value={value.recentCount}
+              to={`${tabLink}?${new URLSearchParams({ from: value.since })}`}
+            />
           </Grid>
           <Grid item xs={4}>
-            <Stat label={t('card.openActionItems')} value={value.openCount} />
+            <Stat
+              label={t('card.openActionItems')}
+              value={value.openCount}
+              to={itemsLink('open')}
+            />
           </Grid>
           <Grid item xs={4}>
             <Stat
               label={t('card.overdueActionItems')}
               value={value.overdueCount}
+              to={itemsLink('overdue')}
               color={
-                value.overdueCount > 0 ? theme.palette.error.main : undefined
+                value.overdueCount > 0 ? theme.palette.error.dark : undefined
               }
             />
           </Grid>

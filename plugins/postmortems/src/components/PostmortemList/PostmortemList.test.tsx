@@ -1,7 +1,6 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { postmortemsApiRef } from '../../api';
+import { renderScreen } from '../../__testUtils__/render';
 import {
   makePostmortem,
   mockPostmortemsApi,
@@ -17,15 +16,13 @@ describe('PostmortemList', () => {
     const api = mockPostmortemsApi({
       listPostmortems: jest.fn(() => new Promise<never>(() => {})),
     });
-    renderInTestApp(<PostmortemList />, { apis: [[postmortemsApiRef, api]] });
+    renderScreen(<PostmortemList />, { api });
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
 
   it('invites writing the first postmortem when there is none', async () => {
     const api = mockPostmortemsApi();
-    renderInTestApp(<PostmortemList entityRef="component:default/x" />, {
-      apis: [[postmortemsApiRef, api]],
-    });
+    renderScreen(<PostmortemList entityRef="component:default/x" />, { api });
     expect(await screen.findByText('No postmortems yet')).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: /Write the first postmortem/ }),
@@ -39,7 +36,7 @@ describe('PostmortemList', () => {
     const api = mockPostmortemsApi({
       listPostmortems: jest.fn().mockRejectedValue(new Error('boom')),
     });
-    renderInTestApp(<PostmortemList />, { apis: [[postmortemsApiRef, api]] });
+    renderScreen(<PostmortemList />, { api });
     expect((await screen.findAllByText(/boom/)).length).toBeGreaterThan(0);
   });
 
@@ -50,7 +47,7 @@ describe('PostmortemList', () => {
         totalCount: 1,
       }),
     });
-    renderInTestApp(<PostmortemList />, { apis: [[postmortemsApiRef, api]] });
+    renderScreen(<PostmortemList />, { api });
 
     const link = await screen.findByRole('link', {
       name: '非同期ジョブキューの滞留で請求書発行が遅延',
@@ -82,7 +79,7 @@ describe('PostmortemList', () => {
             },
       ),
     });
-    renderInTestApp(<PostmortemList />, { apis: [[postmortemsApiRef, api]] });
+    renderScreen(<PostmortemList />, { api });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Load more' }),
@@ -124,7 +121,7 @@ describe('PostmortemList', () => {
             : { items: [makePostmortem()], totalCount: 1 },
         ),
     });
-    renderInTestApp(<PostmortemList />, { apis: [[postmortemsApiRef, api]] });
+    renderScreen(<PostmortemList />, { api });
     await userEvent.click(await screen.findByLabelText('Status'));
     await userEvent.click(await screen.findByRole('option', { name: 'Draft' }));
     expect(

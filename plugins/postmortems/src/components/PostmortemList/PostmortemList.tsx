@@ -9,24 +9,12 @@ import {
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import FormControl from '@material-ui/core/FormControl';
-import InputAdornment from '@material-ui/core/InputAdornment';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import AddIcon from '@material-ui/icons/Add';
-import SearchIcon from '@material-ui/icons/Search';
-import {
-  DETECTIONS,
-  ListPostmortemsQuery,
-  POSTMORTEM_STATUSES,
-  Postmortem,
-  SEVERITIES,
-} from '@postmortems/backstage-plugin-postmortems-common';
-import { useCallback, useEffect, useState } from 'react';
+import { EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { Postmortem } from '@postmortems/backstage-plugin-postmortems-common';
+import { useCallback } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
@@ -38,17 +26,21 @@ import {
 } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { SeverityChip } from '../SeverityChip';
+import { PostmortemFilters } from './PostmortemFilters';
 import { UndoDeleteAlert } from './UndoDeleteAlert';
+import { usePostmortemFilters } from './usePostmortemFilters';
 
 const PAGE_SIZE = 20;
-const SEARCH_DELAY_MS = 400;
 
-type Filters = Pick<ListPostmortemsQuery, 'status' | 'severity' | 'detection'>;
+// The title takes the room; the other columns as much as their values need.
+const NARROW = { whiteSpace: 'nowrap', width: '1%' } as const;
 
 /**
  * The incident history: postmortems newest first, with filters, text
- * search and cursor paging. Rows link to `<id>` and the "New" button to
- * `new`, relative to where the list is mounted.
+ * search and cursor paging; the filters and search live in the URL. Rows
+ * link to `<id>` and the "New" button to `new`, relative to where the list
+ * is mounted. Without `entityRef` (the standalone list) it shows each
+ * postmortem's services and filters by service and team.
  */
 export const PostmortemList = (props: {
   /** Only postmortems about this entity. */
@@ -59,36 +51,42 @@ export const PostmortemList = (props: {
   const language = useLanguage();
   const theme = useTheme();
 
-  const [filters, setFilters] = useState<Filters>({});
-  const [searchText, setSearchText] = useState('');
-  const [composing, setComposing] = useState(false);
-  const [q, setQ] = useState('');
-
-  // Japanese input goes through an IME: wait until the writer has committed
-  // the characters (compositionend) before searching, and then a moment
-  // more so each keystroke does not become a request.
-  useEffect(() => {
-    if (composing) return undefined;
-    const timer = setTimeout(() => setQ(searchText.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [searchText, composing]);
+  const filters = usePostmortemFilters(props.entityRef);
+  const byEntity = !props.entityRef;
+  const { selects, q, from, entityRefs, resolving } = filters;
 
   const fetchPage = useCallback(
-    (cursor?: string) =>
-      api.listPostmortems({
-        ...filters,
-        entityRef: props.entityRef ? [props.entityRef] : undefined,
+    async (cursor?: string) => {
+      // A team that owns nothing has no postmortems; and asking before its
+      // entities are known would list everyone's.
+      if (resolving || entityRefs?.length === 0) {
+        return { items: [], totalCount: 0 };
+      }
+      return api.listPostmortems({
+        ...selects,
+        entityRef: entityRefs,
         q: q || undefined,
+        from,
         limit: PAGE_SIZE,
         cursor,
-      }),
-    [api, filters, q, props.entityRef],
+      });
+    },
+    // `selects` is a new object on each render: depend on its values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [
+      api,
+      selects.status,
+      selects.severity,
+      selects.detection,
+      q,
+      from,
+      entityRefs,
+      resolving,
+    ],
   );
   const { items, page, loading, error, load } = usePagedList(fetchPage);
 
-  const filtered = Boolean(
-    q || filters.status || filters.severity || filters.detection,
-  );
+  const filtered = filters.active;
 
   // Shown above whatever the list shows, including the empty state after
   // the last postmortem was deleted.
@@ -129,54 +127,44 @@ export const PostmortemList = (props: {
     );
   }
 
-  const filterSelect = <K extends keyof Filters>(
-    key: K,
-    label: string,
-    values: readonly NonNullable<Filters[K]>[],
-    labelOf: (value: NonNullable<Filters[K]>) => string,
-  ) => (
-    <FormControl variant="outlined" size="small" style={{ minWidth: 160 }}>
-      <InputLabel id={`postmortems-filter-${key}`}>{label}</InputLabel>
-      <Select
-        labelId={`postmortems-filter-${key}`}
-        label={label}
-        value={filters[key] ?? ''}
-        onChange={e =>
-          setFilters(previous => ({
-            ...previous,
-            [key]: (e.target.value as string) || undefined,
-          }))
-        }
-      >
-        <MenuItem value="">{t('common.all')}</MenuItem>
-        {values.map(value => (
-          <MenuItem key={value} value={value}>
-            {labelOf(value)}
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
-  );
-
   const columns: TableColumn<Postmortem>[] = [
     {
       title: t('list.columnDate'),
       field: 'startedAt',
+      cellStyle: NARROW,
       render: p => formatDateTime(p.startedAt, language),
     },
     {
       title: t('list.columnTitle'),
       field: 'title',
+      cellStyle: { minWidth: 240 },
       render: p => <Link to={encodeURIComponent(p.id)}>{p.title}</Link>,
     },
+    ...(byEntity
+      ? [
+          {
+            title: t('listFilter.columnService'),
+            field: 'entityRefs',
+            cellStyle: { minWidth: 120 },
+            render: (p: Postmortem) => (
+              <EntityRefLinks
+                entityRefs={p.entityRefs}
+                defaultKind="component"
+              />
+            ),
+          },
+        ]
+      : []),
     {
       title: t('list.columnSeverity'),
       field: 'severity',
+      cellStyle: NARROW,
       render: p => <SeverityChip severity={p.severity} />,
     },
     {
       title: t('list.columnDuration'),
       field: 'resolvedAt',
+      cellStyle: NARROW,
       render: p => {
         const ms = durationBetween(p.startedAt, p.resolvedAt);
         return ms === undefined
@@ -187,16 +175,19 @@ export const PostmortemList = (props: {
     {
       title: t('list.columnDetection'),
       field: 'detection',
+      cellStyle: NARROW,
       render: p => t(`detection.${p.detection}`),
     },
     {
       title: t('list.columnStatus'),
       field: 'status',
+      cellStyle: NARROW,
       render: p => t(`postmortemStatus.${p.status}`),
     },
     {
       title: t('list.columnActionItems'),
       field: 'actionItemCounts',
+      cellStyle: NARROW,
       render: p => (
         <Box>
           <Typography variant="body2">
@@ -207,7 +198,7 @@ export const PostmortemList = (props: {
           {p.actionItemCounts.overdue > 0 && (
             <Typography
               variant="body2"
-              style={{ color: theme.palette.error.main, fontWeight: 600 }}
+              style={{ color: theme.palette.error.dark, fontWeight: 600 }}
             >
               {t('list.overdueCount', {
                 n: String(p.actionItemCounts.overdue),
@@ -222,55 +213,32 @@ export const PostmortemList = (props: {
   return (
     <Box>
       {undoDelete}
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="center"
-        mb={2}
-        style={{ gap: 12 }}
-      >
-        <TextField
-          id="postmortems-search"
-          variant="outlined"
-          size="small"
-          label={t('list.search')}
-          placeholder={t('list.searchPlaceholder')}
-          value={searchText}
-          onChange={e => setSearchText(e.target.value)}
-          onCompositionStart={() => setComposing(true)}
-          onCompositionEnd={() => setComposing(false)}
-          InputProps={{
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon fontSize="small" />
-              </InputAdornment>
-            ),
-          }}
-        />
-        {filterSelect(
-          'status',
-          t('list.filterStatus'),
-          POSTMORTEM_STATUSES,
-          v => t(`postmortemStatus.${v}`),
-        )}
-        {filterSelect('severity', t('list.filterSeverity'), SEVERITIES, v =>
-          t(`severity.${v}`),
-        )}
-        {filterSelect('detection', t('list.filterDetection'), DETECTIONS, v =>
-          t(`detection.${v}`),
-        )}
-        <Box flexGrow={1} />
-        {newButton(t('list.newPostmortem'))}
-      </Box>
+      <PostmortemFilters
+        filters={filters}
+        byEntity={byEntity}
+        actions={newButton(t('list.newPostmortem'))}
+      />
+      {filters.resolveError && (
+        <ResponseErrorPanel error={filters.resolveError} />
+      )}
       {error && <ResponseErrorPanel error={error} />}
-      {loading && items.length === 0 && <Progress />}
+      {(loading || filters.resolving) && items.length === 0 && <Progress />}
       <Table<Postmortem>
         title={t('list.title')}
         columns={columns}
         data={items}
         emptyContent={
-          <Box p={3}>
+          <Box p={3} display="flex" alignItems="center" style={{ gap: 12 }}>
             <Typography color="textSecondary">{t('list.noMatches')}</Typography>
+            {filters.active && (
+              <Button
+                color="primary"
+                variant="outlined"
+                onClick={filters.clear}
+              >
+                {t('listFilter.clear')}
+              </Button>
+            )}
           </Box>
         }
         options={{ paging: false, search: false, sorting: false }}
