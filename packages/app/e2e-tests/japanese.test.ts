@@ -50,3 +50,42 @@ test('with the app switched to 日本語, the postmortem screens speak Japanese'
     await chooseLanguage(page, '日本語', 'English');
   }
 });
+
+test.describe('in Tokyo, with the app in 日本語', () => {
+  test.use({ timezoneId: 'Asia/Tokyo' });
+
+  test('the postmortem form checks the time order before saving, in Japanese, naming the field by its label, and writes times as the app does', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await chooseLanguage(page, 'English', '日本語');
+    try {
+      await page.goto(
+        '/catalog/default/component/seikyu-kanri-robo/postmortems',
+      );
+      await page.getByRole('button', { name: 'ポストモーテムを書く' }).click();
+      await page
+        .getByRole('textbox', { name: 'タイトル' })
+        .fill('検証メッセージの確認');
+      await page
+        .getByRole('textbox', { name: '発生日時' })
+        .fill('2026-12-04T07:00');
+      await page
+        .getByRole('textbox', { name: '検出日時' })
+        .fill('2026-12-04T06:30');
+      // The browser's input follows its own locale; below it, the app's.
+      await expect(
+        page.getByText('2026/12/04 7:00 · Asia/Tokyo（UTC+9）'),
+      ).toBeVisible();
+      await page.getByRole('button', { name: 'ポストモーテムを作成' }).click();
+      await expect(
+        page.getByText('「発生日時」より前にはできません'),
+      ).toBeVisible();
+      await expect(page.getByText(/startedAt|must not be/)).toHaveCount(0);
+      await saveScreenshot(page, 'postmortem-form-error-ja');
+      await page.getByRole('button', { name: 'キャンセル' }).click();
+    } finally {
+      await chooseLanguage(page, '日本語', 'English');
+    }
+  });
+});

@@ -49,6 +49,6 @@ export function timeZoneOf(value?: string): { zone: string; offset: string } {
       : `${minutes > 0 ? '+' : '-'}${Math.floor(abs / 60)}${
           abs % 60 ? `:${pad(abs % 60)}` : ''
         }`;
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const zone = new Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   return { zone, offset };
 }

@@ -33,11 +33,9 @@ describe('DateTimeField', () => {
       />,
     );
     const input = await screen.findByLabelText('Started at');
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    // The zone of the machine the test runs on: `Area/City (UTC±h)`, or UTC.
     expect(input).toHaveAccessibleDescription(
-      new RegExp(
-        `^Dec 4, 2026, 7:00\\sAM · ${zone} \\(UTC([+-]\\d+(:\\d\\d)?)?\\)$`,
-      ),
+      /^Dec 4, 2026, 7:00\sAM · (\S+ \(UTC[+-]\d+(:\d\d)?\)|UTC)$/,
     );
   });
 
@@ -67,6 +65,6 @@ describe('DateTimeField', () => {
     expect(input).toBeRequired();
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('Required')).toBeInTheDocument();
-    expect(input).toHaveAccessibleDescription(/^Required.*\(UTC/);
+    expect(input).toHaveAccessibleDescription(/^Required.*UTC/);
   });
 });

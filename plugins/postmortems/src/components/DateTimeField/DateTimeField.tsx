@@ -26,7 +26,11 @@ export const DateTimeField = (props: {
   const language = useLanguage();
   const fullWidth = props.fullWidth ?? true;
   const iso = fromDateTimeLocal(props.value);
-  const zone = t('form.timeZone', timeZoneOf(props.value));
+  const timeZone = timeZoneOf(props.value);
+  // "UTC (UTC)" would say it twice.
+  const zone = /^(Etc\/)?(UTC|GMT)$/.test(timeZone.zone)
+    ? 'UTC'
+    : t('form.timeZone', timeZone);
   return (
     <TextField
       id={props.id}
