@@ -1,5 +1,7 @@
 import { test, expect, signInAsGuest, saveScreenshot } from './fixtures';
 
+const overdueChip = /\d+ days? overdue/;
+
 test('an owner sees the overdue items of the SRE team first, closes one, and it stays closed', async ({
   page,
 }) => {
@@ -10,18 +12,22 @@ test('an owner sees the overdue items of the SRE team first, closes one, and it 
     .getByRole('navigation', { name: 'Content navigation' })
     .getByRole('link', { name: 'Action items', exact: true })
     .click();
+  // The status filter shows its counts and which one is chosen.
   await expect(
-    page.getByRole('button', { name: 'Open', pressed: true }),
+    page.getByRole('button', { name: /^Open \(\d+\)$/, pressed: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: /^Overdue \(\d+\)$/, pressed: false }),
   ).toBeVisible();
 
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows.nth(1)).toBeVisible();
-  // Overdue items come first, and are marked.
-  await expect(rows.nth(1)).toContainText('Overdue');
+  // Overdue items come first, and say how late they are.
+  await expect(rows.nth(1)).toContainText(overdueChip);
   const rowCount = await rows.count();
   let seenOnTime = false;
   for (let i = 1; i < rowCount; i++) {
-    const overdue = (await rows.nth(i).textContent())!.includes('Overdue');
+    const overdue = overdueChip.test((await rows.nth(i).textContent())!);
     if (!overdue) seenOnTime = true;
     expect(
       overdue && seenOnTime,
@@ -30,7 +36,7 @@ test('an owner sees the overdue items of the SRE team first, closes one, and it 
   }
   await saveScreenshot(page, 'group-action-items');
 
-  // Close the first overdue item.
+  // Close the first overdue item; the toast names it and offers Undo.
   const title = (await rows
     .nth(1)
     .getByRole('cell')
@@ -41,14 +47,24 @@ test('an owner sees the overdue items of the SRE team first, closes one, and it 
     .getByRole('cell')
     .nth(1)
     .textContent())!.trim();
-  await page.getByRole('button', { name: `Status: ${title}` }).click();
+  const select = page.getByRole('button', { name: `Status: ${title}` });
+  const before = (await select.textContent())!.trim();
+  await select.click();
   await page.getByRole('option', { name: 'Done' }).click();
-  // The row stays in place until the next load, done and no longer overdue.
+  const toast = page.getByRole('alert').filter({ hasText: title });
+  await expect(toast).toContainText(`“${title}” is now Done.`);
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(select).toHaveText(before);
+
+  // Now for real. The row stays in place until the next load, done and no
+  // longer overdue.
+  await select.click();
+  await page.getByRole('option', { name: 'Done' }).click();
   const row = page.getByRole('row', { name: new RegExp(escape(title)) });
   await expect(
-    row.getByRole('button', { name: `Status: ${title}` }),
+    row.getByRole('button', { name: `Status: ${title}, Done` }),
   ).toHaveText('Done');
-  await expect(row).not.toContainText('Overdue');
+  await expect(row).not.toContainText(overdueChip);
 
   // After a reload it is among the done ones, and no longer open.
   await page.reload();
@@ -56,7 +72,7 @@ test('an owner sees the overdue items of the SRE team first, closes one, and it 
   await expect(
     page.getByRole('row', { name: new RegExp(escape(title)) }),
   ).toHaveCount(0);
-  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: /^Done \(\d+\)$/ }).click();
   const closed = page.getByRole('row', { name: new RegExp(escape(title)) });
   await expect(closed).toHaveCount(1);
   await expect(
@@ -71,6 +87,98 @@ test('an owner sees the overdue items of the SRE team first, closes one, and it 
   await expect(
     page.getByRole('button', { name: `Status: ${title}` }),
   ).toHaveText('Done');
+});
+
+test("a team's list holds its members' items, and its filters live in the URL", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/group/sre/action-items');
+  await expect(
+    page.getByRole('button', { name: /^Open \(\d+\)$/, pressed: true }),
+  ).toBeVisible();
+
+  // 山田 花子 is a member of the SRE team: what she owns is the team's.
+  await page.getByRole('button', { name: /^Done \(\d+\)$/ }).click();
+  await page.getByRole('button', { name: /^Owner / }).click();
+  await page.getByRole('option', { name: '山田 花子' }).click();
+  const hers = page.getByRole('row', {
+    name: /必要な計算資源とコストを計算し直す/,
+  });
+  await expect(hers).toHaveCount(1);
+  await expect(page).toHaveURL(/status=done/);
+  await expect(page).toHaveURL(/owner=user%3Adefault%2Fhanako\.yamada/);
+
+  // The filters survive a reload (and so a shared link).
+  await page.reload();
+  await expect(hers).toHaveCount(1);
+  await expect(
+    page.getByRole('button', { name: /^Done \(\d+\)$/, pressed: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Owner / })).toContainText(
+    '山田 花子',
+  );
+
+  // Narrowed to nothing, the list offers to clear the filters.
+  await page.getByRole('button', { name: /^Priority / }).click();
+  await page.getByRole('option', { name: 'Low' }).click();
+  await expect(
+    page.getByText('No action items match this filter.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(
+    page.getByRole('button', { name: /^Open \(\d+\)$/, pressed: true }),
+  ).toBeVisible();
+  await expect(page).not.toHaveURL(/owner=|priority=|status=/);
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+
+  // "Only mine": what the signed-in guest owns, nothing of the others'.
+  await page.getByRole('checkbox', { name: 'Only mine' }).check();
+  await expect(page).toHaveURL(/mine=true/);
+  await expect(
+    page
+      .getByText('No action items match this filter.')
+      .or(page.getByRole('table').getByRole('row').nth(1))
+      .first(),
+  ).toBeVisible();
+  const mine = page.getByRole('table').getByRole('row');
+  for (let i = 1; i < (await mine.count()); i++) {
+    if ((await mine.nth(i).getByRole('cell').count()) > 1) {
+      await expect(mine.nth(i)).toContainText('Guest');
+    }
+  }
+  await page.getByRole('checkbox', { name: 'Only mine' }).uncheck();
+  await expect(page).not.toHaveURL(/mine=/);
+});
+
+test("in Japanese, a team's overdue items say how many days late they are", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // The language is kept with the user's settings: put it back after.
+  const switchLanguage = async (from: string, to: string) => {
+    await page.goto('/settings');
+    await page.getByRole('button', { name: from }).click();
+    await page.getByRole('option', { name: to }).click();
+    await expect(page.getByRole('button', { name: to })).toBeVisible();
+  };
+  await switchLanguage('English', '日本語');
+  try {
+    await page.goto('/catalog/default/group/sre/action-items');
+    await expect(
+      page.getByRole('button', { name: /^未完了（\d+）$/, pressed: true }),
+    ).toBeVisible();
+    const first = page.getByRole('table').getByRole('row').nth(1);
+    await expect(first).toContainText(/\d+日超過/);
+    await expect(
+      first.getByRole('button', {
+        name: /^ステータス: .+（(未着手|対応中)）$/,
+      }),
+    ).toBeVisible();
+    await saveScreenshot(page, 'group-action-items-ja');
+  } finally {
+    await switchLanguage('日本語', 'English');
+  }
 });
 
 function escape(text: string) {
