@@ -138,11 +138,7 @@ export function usePostmortemDraft(options: {
     // zod leaves out the check across fields while any field is wrong.
     const times = incidentTimesError(request);
     if (times) issues.push(times);
-    const found = placeFieldErrors(
-      issues,
-      fields,
-      fieldErrorText,
-    );
+    const found = placeFieldErrors(issues, fields, fieldErrorText);
     if (!current.startedAt) found.startedAt = t('form.required');
     current.timeline.forEach((entry, i) => {
       if (!entry.at && !entry.text.trim()) return;
