@@ -10,6 +10,7 @@ export {
   postmortemsPlugin,
   PostmortemsPage,
   EntityPostmortemsContent,
+  EntityGroupPostmortemsContent,
   EntityActionItemsContent,
   EntityPostmortemsCard,
   HomePageReadingSessionCard,

@@ -14,6 +14,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { postmortemsApiRef } from './api';
 import {
   entityActionItemsRouteRef,
+  entityGroupPostmortemsRouteRef,
   entityPostmortemsRouteRef,
   rootRouteRef,
 } from './routes';
@@ -21,6 +22,7 @@ import { mockPostmortemsApi } from './__testUtils__/fixtures';
 import { renderScreen } from './__testUtils__/render';
 import {
   EntityActionItemsContent,
+  EntityGroupPostmortemsContent,
   EntityPostmortemsCard,
   EntityPostmortemsContent,
   HomePageReadingSessionCard,
@@ -64,6 +66,11 @@ describe('postmortems plugin for the legacy frontend system', () => {
       'EntityPostmortemsContent',
       EntityPostmortemsContent,
       entityPostmortemsRouteRef,
+    ],
+    [
+      'EntityGroupPostmortemsContent',
+      EntityGroupPostmortemsContent,
+      entityGroupPostmortemsRouteRef,
     ],
     [
       'EntityActionItemsContent',

@@ -17,6 +17,7 @@ import {
 } from './components/ReadingSessionCard/widget';
 import {
   entityActionItemsRouteRef,
+  entityGroupPostmortemsRouteRef,
   entityPostmortemsRouteRef,
   rootRouteRef,
 } from './routes';
@@ -68,6 +69,23 @@ export const EntityPostmortemsContent = postmortemsPlugin.provide(
         m => m.EntityPostmortemsContent,
       ),
     mountPoint: entityPostmortemsRouteRef,
+  }),
+);
+
+/**
+ * The "Postmortems" tab of a group: the postmortems about the components,
+ * systems and resources the team owns. Put it on group pages.
+ *
+ * @public
+ */
+export const EntityGroupPostmortemsContent = postmortemsPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityGroupPostmortemsContent',
+    component: () =>
+      import('./components/GroupPostmortemsContent').then(
+        m => m.GroupPostmortemsContent,
+      ),
+    mountPoint: entityGroupPostmortemsRouteRef,
   }),
 );
 

@@ -268,10 +268,6 @@ export const postmortemsTranslationRef = createTranslationRef({
       clearFilters: 'Clear filters',
       teamGroup: '{{name}} (the team)',
     },
-    groupPostmortems: {
-      title: 'Postmortems about what this team owns',
-      noOwned: 'This team owns nothing in the catalog yet.',
-    },
     readingSession: {
       cardTitle: 'Postmortem reading session',
       cardDescription:

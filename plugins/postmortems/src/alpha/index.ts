@@ -9,6 +9,7 @@ export {
   postmortemsApi,
   postmortemsPage,
   entityPostmortemsContent,
+  entityGroupPostmortemsContent,
   entityActionItemsContent,
   entityPostmortemsCard,
   readingSessionHomePageWidget,

@@ -15,6 +15,7 @@ import { mockPostmortemsApi } from '../__testUtils__/fixtures';
 import { renderScreen } from '../__testUtils__/render';
 import plugin, {
   entityActionItemsContent,
+  entityGroupPostmortemsContent,
   entityPostmortemsCard,
   entityPostmortemsContent,
   postmortemsApi,
@@ -41,6 +42,9 @@ describe('postmortems plugin for the new frontend system', () => {
     ).toBeDefined();
     expect(
       plugin.getExtension('entity-content:postmortems/action-items'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('entity-content:postmortems/group-postmortems'),
     ).toBeDefined();
     expect(
       plugin.getExtension('entity-card:postmortems/overview'),
@@ -74,6 +78,18 @@ describe('postmortems plugin for the new frontend system', () => {
     expect(filter!(entity('Resource'))).toBe(true);
     expect(filter!(entity('Group'))).toBe(false);
     expect(filter!(entity('API'))).toBe(false);
+  });
+
+  it('shows the Postmortems tab of what a team owns on groups only', () => {
+    const tester = createExtensionTester(entityGroupPostmortemsContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('postmortems');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Postmortems',
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(filter!(entity('Group'))).toBe(true);
+    expect(filter!(entity('Component'))).toBe(false);
+    expect(filter!(entity('User'))).toBe(false);
   });
 
   it('shows the Action items tab on groups and users too', () => {

@@ -71,6 +71,24 @@ export const entityPostmortemsContent = EntityContentBlueprint.make({
   },
 });
 
+/**
+ * The Postmortems tab of a group: the postmortems about what the team owns.
+ *
+ * @alpha
+ */
+export const entityGroupPostmortemsContent = EntityContentBlueprint.make({
+  name: 'group-postmortems',
+  params: {
+    path: 'postmortems',
+    title: 'Postmortems',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('../components/GroupPostmortemsContent').then(m => (
+        <m.GroupPostmortemsContent />
+      )),
+  },
+});
+
 /** @alpha */
 export const entityActionItemsContent = EntityContentBlueprint.make({
   name: 'action-items',
@@ -148,6 +166,7 @@ export const postmortemsPlugin = createFrontendPlugin({
     postmortemsApi,
     postmortemsPage,
     entityPostmortemsContent,
+    entityGroupPostmortemsContent,
     entityActionItemsContent,
     entityPostmortemsCard,
     readingSessionHomePageWidget,

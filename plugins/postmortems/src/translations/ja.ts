@@ -222,9 +222,6 @@ const ja = {
   'actionItems.filterMine': '自分の担当のみ',
   'actionItems.clearFilters': '条件をクリア',
   'actionItems.teamGroup': '{{name}}（チーム）',
-  'groupPostmortems.title': 'このチームが所有するもののポストモーテム',
-  'groupPostmortems.noOwned':
-    'このチームはまだカタログで何も所有していません。',
   'readingSession.cardTitle': 'ポストモーテム読書会',
   'readingSession.cardDescription':
     'チームの今月のポストモーテム読書会：題材、未完了のアクションアイテム、議事メモ',

@@ -1,0 +1,1 @@
+export { GroupPostmortemsContent } from './GroupPostmortemsContent';
