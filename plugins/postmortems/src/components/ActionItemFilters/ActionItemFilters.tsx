@@ -20,6 +20,11 @@ import {
 } from './useActionItemFilters';
 
 const STATUS_FILTERS = ['open', 'overdue', 'done'] as const;
+const STATUS_LABELS = {
+  open: 'actionItems.filterOpen',
+  overdue: 'actionItems.filterOverdue',
+  done: 'actionItems.filterDone',
+} as const;
 const ANY = 'any';
 
 /** An owner to offer in the owner filter, with the name to show. */
@@ -71,13 +76,7 @@ export const ActionItemFilters = (props: {
         onChange={(_e, value) => value && onChange({ status: value })}
       >
         {STATUS_FILTERS.map(status => {
-          const label = t(
-            status === 'open'
-              ? 'actionItems.filterOpen'
-              : status === 'overdue'
-              ? 'actionItems.filterOverdue'
-              : 'actionItems.filterDone',
-          );
+          const label = t(STATUS_LABELS[status]);
           return (
             <ToggleButton
               key={status}
