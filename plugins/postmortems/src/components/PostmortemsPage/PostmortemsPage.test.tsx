@@ -84,7 +84,7 @@ describe('PostmortemsPageContent', () => {
     expect(screen.queryByText(/Could not restore/)).not.toBeInTheDocument();
   });
 
-  it('switches the postmortems tab to the deleted postmortems and back', async () => {
+  it('switches the postmortems tab to the deleted postmortems and back, keeping the filters', async () => {
     const api = mockPostmortemsApi({
       listPostmortems: jest.fn().mockImplementation(async query =>
         query.deleted
@@ -102,7 +102,7 @@ describe('PostmortemsPageContent', () => {
           : { items: [makePostmortem()], totalCount: 1 },
       ),
     });
-    render(api);
+    render(api, '/postmortems?severity=sev2');
 
     expect(
       await screen.findByRole('link', { name: TITLE }),
@@ -123,5 +123,8 @@ describe('PostmortemsPageContent', () => {
     expect(
       await screen.findByRole('link', { name: TITLE }),
     ).toBeInTheDocument();
+    expect(api.listPostmortems).toHaveBeenLastCalledWith(
+      expect.objectContaining({ severity: 'sev2' }),
+    );
   });
 });

@@ -6,7 +6,8 @@ import Switch from '@material-ui/core/Switch';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { ReactNode } from 'react';
-import { Link as RouterLink, Route, useSearchParams } from 'react-router-dom';
+import { Link as RouterLink, Route } from 'react-router-dom';
+import { useQueryParams } from '../../hooks/useQueryParams';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemList } from '../ActionItemList';
 import { DeletedPostmortemList } from '../DeletedPostmortemList';
@@ -56,14 +57,18 @@ const PageTabs = (props: {
   );
 };
 
+const DELETED_KEY = ['deleted'] as const;
+
 /**
  * The postmortems tab: the live postmortems, or with "Show deleted" (kept
  * in the URL, so the back button and links keep it) the deleted ones.
  */
 const PostmortemsTab = () => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const showDeleted = searchParams.get('deleted') === 'true';
+  // Only its own parameter: the list's filters stay in the URL for the
+  // way back from the deleted ones.
+  const params = useQueryParams(DELETED_KEY);
+  const showDeleted = params.value('deleted') === 'true';
   return (
     <PageTabs
       selected="postmortems"
@@ -74,7 +79,7 @@ const PostmortemsTab = () => {
               color="primary"
               checked={showDeleted}
               onChange={(_e, checked) =>
-                setSearchParams(checked ? { deleted: 'true' } : {})
+                params.set({ deleted: checked ? 'true' : undefined })
               }
             />
           }
