@@ -79,7 +79,7 @@ describe('TimelineEditor', () => {
     expect(text).toHaveAttribute('aria-invalid', 'true');
     expect(text).toHaveAccessibleDescription('Say what happened at this time');
     expect(screen.getByLabelText('When')).toHaveAccessibleDescription(
-      /\(UTC([+-]\d+(:\d\d)?)?\)$/,
+      /(\(UTC[+-]\d+(:\d\d)?\)|· UTC)$/,
     );
   });
 
