@@ -6,20 +6,64 @@ import {
   postmortemsApi,
 } from './fixtures';
 
-test('the SRE team picks this month’s postmortem from the suggestions on the home page, reads it, records notes and raises an action item', async ({
-  page,
-}) => {
-  // This month's session is planned but nothing is picked yet.
+const SRE = 'group:default/sre';
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * This month's session back to where the journey starts: planned, nothing
+ * picked, on a day still ahead in Tokyo (the example app's zone) when the
+ * month has one; and no session after it, so the next can be scheduled.
+ */
+async function resetSessions() {
   const { session } = await postmortemsApi(
     'GET',
-    '/reading-sessions/current?ownerGroup=group:default/sre',
+    `/reading-sessions/current?ownerGroup=${SRE}`,
   );
   expect(session).not.toBeNull();
-  await postmortemsApi('PATCH', `/reading-sessions/${session.id}`, {
-    version: session.version,
-    postmortemId: null,
-    status: 'planned',
-  });
+  const { items } = await postmortemsApi(
+    'GET',
+    `/reading-sessions?ownerGroup=${SRE}&limit=100`,
+  );
+  for (const later of items) {
+    if (
+      later.scheduledAt > session.scheduledAt &&
+      later.status !== 'cancelled'
+    ) {
+      await postmortemsApi('PATCH', `/reading-sessions/${later.id}`, {
+        version: later.version,
+        status: 'cancelled',
+      });
+    }
+  }
+  const tokyo = new Date(Date.now() + 9 * HOUR);
+  const [y, m, d] = [
+    tokyo.getUTCFullYear(),
+    tokyo.getUTCMonth(),
+    tokyo.getUTCDate(),
+  ];
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const ahead = d < lastDay;
+  // 17:00 in Tokyo tomorrow.
+  const scheduledAt = ahead
+    ? new Date(Date.UTC(y, m, d + 1, 8)).toISOString()
+    : session.scheduledAt;
+  const reset = await postmortemsApi(
+    'PATCH',
+    `/reading-sessions/${session.id}`,
+    {
+      version: session.version,
+      postmortemId: null,
+      status: 'planned',
+      scheduledAt,
+    },
+  );
+  return { session: reset, ahead };
+}
+
+test('the SRE team prepares in advance: picks this month’s postmortem from the suggestions on the home page, changes it, schedules next month’s session with its pick, then reads, records notes and raises an action item', async ({
+  page,
+}) => {
+  const { session, ahead } = await resetSessions();
 
   await signInAsGuest(page);
   const card = page.locator('article, .MuiCard-root').filter({
@@ -30,25 +74,110 @@ test('the SRE team picks this month’s postmortem from the suggestions on the h
   ).toBeVisible();
   const picks = card.getByRole('button', { name: /^Pick this: / });
   await expect(picks).toHaveCount(3);
+  // Why the first is first, in one line; at most three reasons each.
+  await expect(card.getByTestId('rank-hint')).toContainText(
+    /^First with \d+ points/,
+  );
+  for (const suggestion of await card
+    .getByTestId('reading-session-suggestion')
+    .all()) {
+    // The severity badge, a "read …" chip at most, and three reasons.
+    expect(
+      await suggestion.locator('.MuiChip-root').count(),
+    ).toBeLessThanOrEqual(5);
+  }
   await saveScreenshot(page, 'home-reading-session-suggestions');
 
-  const firstPick = (await picks.first().getAttribute('aria-label'))!.replace(
+  await picks.first().click();
+  await expect(page.getByText('Picked for the session.')).toBeVisible();
+
+  // Changed their mind: another of the suggestions.
+  await card.getByRole('button', { name: 'Change pick' }).click();
+  await expect(card.getByText('Choose another pick:')).toBeVisible();
+  const others = card.getByRole('button', { name: /^Pick this: / });
+  const pickName = (await others.first().getAttribute('aria-label'))!.replace(
     /^Pick this: /,
     '',
   );
-  await picks.first().click();
-  await expect(page.getByText('Picked for the session.')).toBeVisible();
-  await expect(card.getByRole('link', { name: firstPick })).toBeVisible();
+  await others.first().click();
+  await expect(card.getByRole('link', { name: pickName })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Change pick' })).toBeVisible();
   await saveScreenshot(page, 'home-reading-session');
+
+  if (ahead) {
+    // Days before the session it cannot be held yet.
+    await card.getByRole('button', { name: 'Record notes' }).click();
+    const early = page.getByRole('dialog');
+    await expect(early.getByText(/^Can be marked as held from /)).toBeVisible();
+    await expect(
+      early.getByRole('button', { name: 'Mark as held' }),
+    ).toHaveCount(0);
+    await early.getByRole('button', { name: 'Cancel' }).click();
+    await expect(early).toHaveCount(0);
+  }
+
+  // Next month's session, with its pick decided now.
+  await card.getByRole('button', { name: 'Schedule the next session' }).click();
+  const schedule = page.getByRole('dialog');
+  const proposed = await schedule
+    .getByLabel(/Date and time/)
+    .first()
+    .inputValue();
+  // The month after this month's session, not a week ahead (both in the
+  // zone the browser and this test share).
+  expect((new Date(session.scheduledAt).getMonth() + 1) % 12).toBe(
+    new Date(proposed).getMonth(),
+  );
+  await schedule.getByLabel('Pick (can be chosen later)').click();
+  const option = page.getByRole('option').first();
+  await expect(option).toContainText(/SEV\d/);
+  const nextPick = (await option.locator('p').first().textContent())!;
+  await option.click();
+  await schedule.getByRole('button', { name: 'Schedule a session' }).click();
+  await expect(schedule).toHaveCount(0);
+  await expect(page.getByText('Reading session scheduled.')).toBeVisible();
+  const nextLink = card.getByRole('link', { name: /^Next session: / });
+  await expect(nextLink).toBeVisible();
+
+  // The same month twice is refused, naming the month.
+  const { items } = await postmortemsApi(
+    'GET',
+    `/reading-sessions?ownerGroup=${SRE}&status=planned&limit=1`,
+  );
+  const next = items[0];
+  expect(next.scheduledAt > session.scheduledAt).toBe(true);
+  expect(next.postmortemId).toBeTruthy();
+  await expect(
+    postmortemsApi('POST', '/reading-sessions', {
+      ownerGroup: SRE,
+      scheduledAt: new Date(Date.parse(next.scheduledAt) + HOUR).toISOString(),
+    }),
+  ).rejects.toThrow(/409[\s\S]*already has a reading session in \d{4}-\d{2}/);
+
+  await nextLink.click();
+  await expect(page.getByText('Edit the session')).toBeVisible();
+  await expect(
+    page.getByRole('textbox', { name: 'Pick', exact: true }),
+  ).toHaveValue(nextPick);
+  await page.goBack();
 
   // Read it.
   await card.getByRole('button', { name: 'Read the postmortem' }).click();
   await expect(
-    page.getByRole('heading', { name: firstPick, level: 1 }),
+    page.getByRole('heading', { name: pickName, level: 1 }),
   ).toBeVisible();
   await page.goBack();
 
-  // After the session: notes, and held.
+  // The session's day: notes, and held.
+  const current = await postmortemsApi(
+    'GET',
+    `/reading-sessions/${session.id}`,
+  );
+  await postmortemsApi('PATCH', `/reading-sessions/${session.id}`, {
+    version: current.version,
+    scheduledAt: new Date().toISOString(),
+  });
+  await page.reload();
   await card.getByRole('button', { name: 'Record notes' }).click();
   const notesDialog = page.getByRole('dialog');
   await notesDialog
@@ -71,5 +200,5 @@ test('the SRE team picks this month’s postmortem from the suggestions on the h
   await card.getByRole('button', { name: 'Open the session' }).click();
   await expect(page.getByText('検知の仕組みを見直す必要がある')).toBeVisible();
   await expect(page.getByText(actionTitle)).toBeVisible();
-  await expect(page.getByRole('link', { name: firstPick })).toBeVisible();
+  await expect(page.getByRole('link', { name: pickName })).toBeVisible();
 });
