@@ -1,3 +1,4 @@
+import { Page } from '@playwright/test';
 import { test, expect, signInAsGuest, saveScreenshot } from './fixtures';
 
 const overdueChip = /\d+ days? overdue/;
@@ -5,13 +6,7 @@ const overdueChip = /\d+ days? overdue/;
 test('an owner sees the overdue items of the SRE team first, closes one, and it stays closed', async ({
   page,
 }) => {
-  await signInAsGuest(page);
-
-  await page.goto('/catalog/default/group/sre');
-  await page
-    .getByRole('navigation', { name: 'Content navigation' })
-    .getByRole('link', { name: 'Action items', exact: true })
-    .click();
+  await openSreTab(page, 'Action items');
   // The status filter shows its counts and which one is chosen.
   await expect(
     page.getByRole('button', { name: /^Open \(\d+\)$/, pressed: true }),
@@ -180,6 +175,47 @@ test("in Japanese, a team's overdue items say how many days late they are", asyn
     await switchLanguage('日本語', 'English');
   }
 });
+
+test("a team's Postmortems tab lists the incidents of what it owns, newest first", async ({
+  page,
+}) => {
+  await openSreTab(page, 'Postmortems');
+  // SRE owns the job queue (resource:default/billing-job-queue): both of
+  // its incidents, newer first; not the customer portal's.
+  const queue = page.getByRole('row', { name: /非同期ジョブがキューに滞留し/ });
+  const batch = page.getByRole('row', { name: /月次の請求書作成バッチ/ });
+  await expect(queue).toBeVisible();
+  await expect(batch).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /顧客ポータルでログイン後/ }),
+  ).toHaveCount(0);
+  const titles = await page.getByRole('row').allTextContents();
+  expect(
+    titles.findIndex(text => text.includes('非同期ジョブがキューに滞留し')),
+  ).toBeLessThan(
+    titles.findIndex(text => text.includes('月次の請求書作成バッチ')),
+  );
+  await saveScreenshot(page, 'group-postmortems');
+
+  // A postmortem opens within the tab.
+  await queue.getByRole('link').first().click();
+  await expect(
+    page.getByRole('heading', {
+      name: /非同期ジョブがキューに滞留し/,
+      level: 1,
+    }),
+  ).toBeVisible();
+});
+
+/** Signs in and opens a tab of the SRE team's page, as a person would. */
+async function openSreTab(page: Page, tab: string) {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/group/sre');
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: tab, exact: true })
+    .click();
+}
 
 function escape(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
