@@ -95,6 +95,9 @@ export const PostmortemPicker = (props: {
     byId.get(id)?.postmortem.title ?? t('sessionPlanning.pickDeleted');
   return (
     <Autocomplete
+      // The id on the Autocomplete, not only its text field: it is the one
+      // that ties the label to the input.
+      id={props.id}
       loading={loading}
       options={options}
       value={props.value ?? null}
@@ -115,7 +118,6 @@ export const PostmortemPicker = (props: {
       renderInput={params => (
         <TextField
           {...params}
-          id={props.id}
           label={props.label}
           error={Boolean(props.error)}
           helperText={props.error}

@@ -150,6 +150,16 @@ describe('ReadingSessionDetail', () => {
     expect(option).toHaveTextContent('SEV1');
     expect(option).toHaveTextContent('Already read on Mar 14, 2025');
     expect(screen.getByText('Suggested')).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+
+    // Days before it, the session cannot be held yet.
+    expect(api.getCurrentReadingSession).toHaveBeenCalledWith(
+      'group:default/sre',
+    );
+    await userEvent.click(screen.getByLabelText('Status'));
+    expect(
+      (await screen.findAllByRole('option')).map(o => o.textContent),
+    ).toEqual(['Planned', 'Cancelled']);
   });
 
   it('says that the pick was deleted, not its id, and lets one choose another', async () => {

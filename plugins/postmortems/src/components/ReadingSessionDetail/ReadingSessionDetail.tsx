@@ -40,6 +40,7 @@ import { EntityRefPicker } from '../EntityRefPicker';
 import { MarkdownField } from '../MarkdownField';
 import { PickSummary } from '../PickSummary';
 import { PostmortemPicker } from '../PostmortemPicker';
+import { sessionDayHasCome } from '../ReadingSessionCard/sessionDay';
 import { SaveButton } from '../SaveButton';
 import {
   isDuplicateMonth,
@@ -108,7 +109,7 @@ export const ReadingSessionDetail = () => {
     const ahead =
       session.status === 'planned' &&
       Date.parse(session.scheduledAt) > Date.now();
-    const [pick, actionItems, suggestions] = await Promise.all([
+    const [pick, actionItems, suggestions, timezone] = await Promise.all([
       session.postmortemId
         ? api.getPostmortem(session.postmortemId).catch(() => undefined)
         : undefined,
@@ -120,8 +121,25 @@ export const ReadingSessionDetail = () => {
             })
             .catch(() => [])
         : undefined,
+      // The zone that decides the session's day, which the group's current
+      // session answers with.
+      ahead
+        ? api
+            .getCurrentReadingSession(session.ownerGroup)
+            .then(current => current.timezone)
+            .catch(() => undefined)
+        : undefined,
     ]);
-    return { session, pick, actionItems: actionItems.items, suggestions };
+    return {
+      session,
+      pick,
+      actionItems: actionItems.items,
+      suggestions,
+      // Held only from its day on, as on the card.
+      canBeHeld:
+        session.status === 'held' ||
+        sessionDayHasCome(session.scheduledAt, timezone),
+    };
   }, [api, sessionId]);
 
   // A fresh load (first, after a save, after a conflict's reload) resets
@@ -140,7 +158,7 @@ export const ReadingSessionDetail = () => {
     return <ResponseErrorPanel error={error} />;
   }
   if (!value || !draft) return null;
-  const { session, pick, actionItems, suggestions } = value;
+  const { session, pick, actionItems, suggestions, canBeHeld } = value;
   // The session names a pick the API no longer has: it was deleted.
   const pickDeleted = Boolean(session.postmortemId && !pick);
 
@@ -231,7 +249,9 @@ export const ReadingSessionDetail = () => {
                   id="reading-session-status"
                   label={t('readingSession.fieldStatus')}
                   value={draft.status}
-                  options={READING_SESSION_STATUSES.map(status => ({
+                  options={READING_SESSION_STATUSES.filter(
+                    status => status !== 'held' || canBeHeld,
+                  ).map(status => ({
                     value: status,
                     label: statusLabel(status),
                   }))}
