@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { ListPostmortemsQuery } from '@postmortems/backstage-plugin-postmortems-common';
 import {
   makePostmortem,
@@ -33,7 +33,11 @@ describe('EntityPostmortemsCard', () => {
         listPostmortems: jest.fn(() => new Promise<never>(() => {})),
       }),
     );
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    // Progress swaps a hidden placeholder for the bar after a moment: look
+    // the element up again rather than holding the first one.
+    await waitFor(() =>
+      expect(screen.getByTestId('progress')).toBeInTheDocument(),
+    );
   });
 
   it('says when there were no incidents', async () => {

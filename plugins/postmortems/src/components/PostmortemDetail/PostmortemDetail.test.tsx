@@ -30,7 +30,11 @@ describe('PostmortemDetail', () => {
         getPostmortem: jest.fn(() => new Promise<never>(() => {})),
       }),
     );
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    // Progress swaps a hidden placeholder for the bar after a moment: look
+    // the element up again rather than holding the first one.
+    await waitFor(() =>
+      expect(screen.getByTestId('progress')).toBeInTheDocument(),
+    );
   });
 
   it('says when the postmortem does not exist', async () => {

@@ -17,7 +17,11 @@ describe('PostmortemList', () => {
       listPostmortems: jest.fn(() => new Promise<never>(() => {})),
     });
     renderScreen(<PostmortemList />, { api });
-    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    // Progress swaps a hidden placeholder for the bar after a moment: look
+    // the element up again rather than holding the first one.
+    await waitFor(() =>
+      expect(screen.getByTestId('progress')).toBeInTheDocument(),
+    );
   });
 
   it('invites writing the first postmortem when there is none', async () => {

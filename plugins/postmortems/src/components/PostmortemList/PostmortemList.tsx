@@ -19,11 +19,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
 import { usePagedList } from '../../hooks/usePagedList';
-import {
-  durationBetween,
-  formatDateTime,
-  formatDuration,
-} from '../../lib/format';
+import { durationBetween, formatDate, formatDuration } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { SeverityChip } from '../SeverityChip';
 import { PostmortemFilters } from './PostmortemFilters';
@@ -32,8 +28,14 @@ import { usePostmortemFilters } from './usePostmortemFilters';
 
 const PAGE_SIZE = 20;
 
-// The title takes the room; the other columns as much as their values need.
-const NARROW = { whiteSpace: 'nowrap', width: '1%' } as const;
+// The title takes the room; the other columns as little as their values
+// need. The table lays out automatically: a 1% column with text that does
+// not wrap is as wide as that text.
+const NARROW = {
+  width: '1%',
+  cellStyle: { whiteSpace: 'nowrap' },
+  headerStyle: { whiteSpace: 'nowrap' },
+} as const;
 
 /**
  * The incident history: postmortems newest first, with filters, text
@@ -131,8 +133,9 @@ export const PostmortemList = (props: {
     {
       title: t('list.columnDate'),
       field: 'startedAt',
-      cellStyle: NARROW,
-      render: p => formatDateTime(p.startedAt, language),
+      ...NARROW,
+      // The day is enough to tell incidents apart; the page has the times.
+      render: p => formatDate(p.startedAt, language),
     },
     {
       title: t('list.columnTitle'),
@@ -145,6 +148,7 @@ export const PostmortemList = (props: {
           {
             title: t('listFilter.columnService'),
             field: 'entityRefs',
+            width: '20%',
             cellStyle: { minWidth: 120 },
             render: (p: Postmortem) => (
               <EntityRefLinks
@@ -158,13 +162,13 @@ export const PostmortemList = (props: {
     {
       title: t('list.columnSeverity'),
       field: 'severity',
-      cellStyle: NARROW,
+      ...NARROW,
       render: p => <SeverityChip severity={p.severity} />,
     },
     {
       title: t('list.columnDuration'),
       field: 'resolvedAt',
-      cellStyle: NARROW,
+      ...NARROW,
       render: p => {
         const ms = durationBetween(p.startedAt, p.resolvedAt);
         return ms === undefined
@@ -175,19 +179,19 @@ export const PostmortemList = (props: {
     {
       title: t('list.columnDetection'),
       field: 'detection',
-      cellStyle: NARROW,
+      ...NARROW,
       render: p => t(`detection.${p.detection}`),
     },
     {
       title: t('list.columnStatus'),
       field: 'status',
-      cellStyle: NARROW,
+      ...NARROW,
       render: p => t(`postmortemStatus.${p.status}`),
     },
     {
       title: t('list.columnActionItems'),
       field: 'actionItemCounts',
-      cellStyle: NARROW,
+      ...NARROW,
       render: p => (
         <Box>
           <Typography variant="body2">
