@@ -65,7 +65,7 @@ test('an engineer finds the queue-backlog postmortem of 請求管理ロボ by a 
   ).toBeVisible();
 
   // The summary at the top says where the incident stands.
-  const summary = page.getByRole('region', { name: 'Summary' });
+  const summary = page.getByRole('region', { name: 'At a glance' });
   for (const fact of [
     'SEV2 (major)',
     'Published',
@@ -193,5 +193,5 @@ test('from a service’s overview card an engineer opens its last incident and i
   await expect(
     page.getByRole('heading', { name: title, level: 1 }),
   ).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Summary' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'At a glance' })).toBeVisible();
 });

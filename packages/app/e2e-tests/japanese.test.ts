@@ -45,6 +45,15 @@ test('with the app switched to 日本語, the postmortem screens speak Japanese'
     }
     await expect(page.getByText('タイムライン', { exact: true })).toBeVisible();
     await expect(page.getByText('変更履歴', { exact: true })).toBeVisible();
+    const summary = page.getByRole('region', { name: '概況' });
+    await expect(summary).toContainText('検知までの時間');
+    await expect(summary).toContainText('1時間40分');
+    await expect(
+      summary.getByRole('link', { name: '期限切れ 2' }),
+    ).toBeVisible();
+    await expect(
+      page.getByText('ステータス：レビュー中 → 公開済み'),
+    ).toBeVisible();
     await saveScreenshot(page, 'postmortem-page-ja');
   } finally {
     await chooseLanguage(page, '日本語', 'English');

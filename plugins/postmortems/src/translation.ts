@@ -140,7 +140,7 @@ export const postmortemsTranslationRef = createTranslationRef({
       lastUpdated: 'Updated {{when}} by {{user}}',
     },
     summary: {
-      label: 'Summary',
+      label: 'At a glance',
       timeToDetect: 'Time to detect',
       timeToMitigate: 'Time to mitigate',
       timeToResolve: 'Time to resolve',

@@ -108,7 +108,7 @@ const ja = {
   'detail.deleted': 'ポストモーテムを削除しました。',
   'detail.notFound': 'このポストモーテムは存在しないか、削除されました。',
   'detail.lastUpdated': '{{when}}に {{user}} が更新',
-  'summary.label': '概要',
+  'summary.label': '概況',
   'summary.timeToDetect': '検知までの時間',
   'summary.timeToMitigate': '緩和までの時間',
   'summary.timeToResolve': '解決までの時間',

@@ -111,7 +111,7 @@ describe('PostmortemDetail', () => {
 
   it('sums the incident up at the top, its counts linking to the action items', async () => {
     const api = render();
-    const summary = await screen.findByRole('region', { name: 'Summary' });
+    const summary = await screen.findByRole('region', { name: 'At a glance' });
     const facts = within(summary);
     expect(facts.getByText('SEV2 (major)')).toBeInTheDocument();
     expect(facts.getByText('Published')).toBeInTheDocument();
@@ -164,7 +164,7 @@ describe('PostmortemDetail', () => {
       }),
     );
     await userEvent.click(await screen.findByRole('option', { name: 'Done' }));
-    const summary = screen.getByRole('region', { name: 'Summary' });
+    const summary = screen.getByRole('region', { name: 'At a glance' });
     expect(
       await within(summary).findByRole('link', { name: '0 open' }),
     ).toBeInTheDocument();
