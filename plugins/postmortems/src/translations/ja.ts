@@ -52,7 +52,7 @@ const ja = {
   'list.filterStatus': 'ステータス',
   'list.filterSeverity': '重大度',
   'list.filterDetection': '検出方法',
-  'list.columnDate': '発生日時',
+  'list.columnDate': '発生日',
   'list.columnTitle': 'タイトル',
   'list.columnSeverity': '重大度',
   'list.columnDuration': '継続時間',
