@@ -3,7 +3,6 @@ import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { PostmortemRevision } from '@postmortems/backstage-plugin-postmortems-common';
-import { ReactNode } from 'react';
 import { useLanguage } from '../../hooks/useLanguage';
 import { formatDateTime } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
@@ -50,7 +49,7 @@ export const RevisionChanges = (props: {
   const before = props.previous.snapshot;
   const after = props.revision.snapshot;
 
-  const value = (field: string, snapshot: Snapshot): ReactNode => {
+  const value = (field: string, snapshot: Snapshot): string | JSX.Element => {
     const raw = (snapshot as Record<string, unknown>)[field];
     const empty = t('revisionChange.empty');
     if (raw === undefined || raw === null || raw === '') return empty;
@@ -87,7 +86,7 @@ export const RevisionChanges = (props: {
     }
   };
 
-  const line = (field: string): ReactNode => {
+  const line = (field: string): string | JSX.Element => {
     const label = fieldLabel(field);
     if (field === 'sections') {
       const names = changedSections(before, after).map(
