@@ -15,7 +15,7 @@ import { QueryParamChange, useQueryParams } from '../../hooks/useQueryParams';
 const SEARCH_DELAY_MS = 400;
 
 /** The list's parameters in the URL's query string. */
-export const FILTER_KEYS = [
+const FILTER_KEYS = [
   'q',
   'status',
   'severity',
@@ -25,7 +25,7 @@ export const FILTER_KEYS = [
   'from',
 ] as const;
 
-export type FilterKey = (typeof FILTER_KEYS)[number];
+type FilterKey = (typeof FILTER_KEYS)[number];
 
 export type SelectFilters = Pick<
   ListPostmortemsQuery,

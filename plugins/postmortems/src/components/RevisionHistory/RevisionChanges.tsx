@@ -21,7 +21,7 @@ function shorten(text: string): string {
 }
 
 /** The keys of the sections whose text differs between two snapshots. */
-export function changedSections(before: Snapshot, after: Snapshot): string[] {
+function changedSections(before: Snapshot, after: Snapshot): string[] {
   const keys = new Set([
     ...Object.keys(before.sections ?? {}),
     ...Object.keys(after.sections ?? {}),
