@@ -112,7 +112,8 @@ export const PostmortemDetail = () => {
       <DetailHeader
         title={p.title}
         subtitle={
-          <Typography variant="body2" color="textSecondary">
+          // On the page background, where secondary text falls short of 4.5:1.
+          <Typography variant="body2" color="textPrimary">
             {t('detail.lastUpdated', {
               when: formatRelative(p.updatedAt, language),
               user: (
