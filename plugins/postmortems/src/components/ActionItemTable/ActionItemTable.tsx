@@ -179,6 +179,9 @@ export const ActionItemTable = (props: {
           paging: false,
           search: false,
           sorting: false,
+          // Column headers as drag handles are unnamed ARIA buttons (axe
+          // aria-command-name); the order of the columns is ours to keep.
+          draggable: false,
           padding: 'dense',
           toolbar: Boolean(props.title),
           rowStyle: (item: ActionItem) =>

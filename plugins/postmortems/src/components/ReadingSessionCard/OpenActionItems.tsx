@@ -1,11 +1,11 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { ActionItem } from '@postmortems/backstage-plugin-postmortems-common';
 import { useLanguage } from '../../hooks/useLanguage';
 import { formatDate } from '../../lib/format';
+import { OverdueChip } from '../OverdueChip';
 import { postmortemsTranslationRef } from '../../translation';
 
 // The card shows the pick's most pressing items; the rest are a click away.
@@ -44,12 +44,9 @@ export const OpenActionItems = (props: { items: ActionItem[] }) => {
             </Typography>
           )}
           {item.overdue && (
-            <Chip
-              size="small"
-              color="secondary"
-              label={t('actionItems.overdue')}
-              style={{ marginLeft: 8 }}
-            />
+            <span style={{ marginLeft: 8 }}>
+              <OverdueChip dueDate={item.dueDate} />
+            </span>
           )}
         </li>
       ))}
