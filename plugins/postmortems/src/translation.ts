@@ -203,8 +203,7 @@ export const postmortemsTranslationRef = createTranslationRef({
       timeZone: '{{zone}} (UTC{{offset}})',
       timelineTextRequired: 'Say what happened at this time',
       timelineAtRequired: 'Enter the time this happened',
-      localDraft:
-        'Unsaved changes from {{when}} were kept in this browser.',
+      localDraft: 'Unsaved changes from {{when}} were kept in this browser.',
       restoreDraft: 'Restore them',
       discardDraft: 'Discard',
     },

@@ -163,7 +163,8 @@ const ja = {
   'form.timeZone': '{{zone}}（UTC{{offset}}）',
   'form.timelineTextRequired': 'この時刻に起きたことを書いてください',
   'form.timelineAtRequired': '起きた時刻を入力してください',
-  'form.localDraft': '{{when}} の保存されていない変更がこのブラウザに残っています。',
+  'form.localDraft':
+    '{{when}} の保存されていない変更がこのブラウザに残っています。',
   'form.restoreDraft': '復元する',
   'form.discardDraft': '破棄する',
   'validation.tooLong': '{{maximum}}文字以内で入力してください',
@@ -175,7 +176,8 @@ const ja = {
   'validation.entityRef': 'エンティティを選んでください（例: {{example}}）',
   'validation.unknownField': '不明な項目です',
   'validation.unknownTemplate': '不明なテンプレート「{{template}}」です',
-  'validation.unknownSection': 'テンプレート「{{template}}」のセクションではありません',
+  'validation.unknownSection':
+    'テンプレート「{{template}}」のセクションではありません',
   'validation.notFound': '存在しません（削除された可能性があります）',
   'validation.invalidValue': '選択肢から選んでください',
   'actionItems.title': 'アクションアイテム',
