@@ -1,6 +1,7 @@
 import { InputError, ResponseError } from '@backstage/errors';
 import { z } from 'zod';
 import {
+  conflictAt,
   fieldErrorsOfIssues,
   fieldErrorsOfResponse,
   invalidRequest,
@@ -108,5 +109,27 @@ describe('errors', () => {
       ),
     ).toBeUndefined();
     expect(fieldErrorsOfResponse(new Error('title: x'))).toBeUndefined();
+  });
+});
+
+describe('conflictAt', () => {
+  it('is a 409 that names its fields, read only as a 409', async () => {
+    const fields = [
+      { field: 'scheduledAt', message: 'taken', code: 'one_per_month' },
+    ];
+    const error = conflictAt('the month is taken', fields[0]);
+    expect(error.name).toBe('ConflictError');
+    expect(error.fields).toEqual(fields);
+    const response = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: error.name, message: error.message, fields },
+          response: { statusCode: 409 },
+        }),
+        { status: 409, headers: { 'content-type': 'application/json' } },
+      ),
+    );
+    expect(fieldErrorsOfResponse(response, 409)).toEqual(fields);
+    expect(fieldErrorsOfResponse(response)).toBeUndefined();
   });
 });

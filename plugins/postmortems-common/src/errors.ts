@@ -7,7 +7,7 @@
  * for people and logs: `Invalid request: startedAt: must be …; title: …`.
  */
 
-import { InputError, ResponseError } from '@backstage/errors';
+import { ConflictError, InputError, ResponseError } from '@backstage/errors';
 import { z } from 'zod';
 
 /**
@@ -66,6 +66,21 @@ export function invalidRequest(
   return Object.assign(new InputError(`Invalid request: ${message}`), {
     fields,
   });
+}
+
+/**
+ * A `ConflictError` (a 409) about the given fields: the request is valid,
+ * but clashes with what is stored (a month that already has a session).
+ * Like a 400, it carries `fields`, so that a client tells it apart from a
+ * stale version and shows it at the field, without reading the message.
+ *
+ * @public
+ */
+export function conflictAt(
+  message: string,
+  ...fields: [FieldError, ...FieldError[]]
+): ConflictError & { fields: FieldError[] } {
+  return Object.assign(new ConflictError(message), { fields });
 }
 
 type IssueParams = Record<string, string | number>;
@@ -135,15 +150,17 @@ export function fieldErrorsOfIssues(
 }
 
 /**
- * The fields a 400 of the postmortems API names, read from the error body;
+ * The fields a 400 of the postmortems API names (or, with `status: 409`, a
+ * conflict made by {@link conflictAt}), read from the error body;
  * `undefined` for any other error.
  *
  * @public
  */
 export function fieldErrorsOfResponse(
   error: unknown,
+  status: 400 | 409 = 400,
 ): FieldError[] | undefined {
-  if (!ResponseError.is(error) || error.statusCode !== 400) {
+  if (!ResponseError.is(error) || error.statusCode !== status) {
     return undefined;
   }
   const fields = (error.body?.error as { fields?: unknown } | undefined)
@@ -161,7 +178,7 @@ export function fieldErrorsOfResponse(
 
 /**
  * Backstage's error body, as every error of the postmortems API has it;
- * a 400 adds `error.fields`.
+ * a 400, and a 409 about a field, add `error.fields`.
  *
  * @public
  */

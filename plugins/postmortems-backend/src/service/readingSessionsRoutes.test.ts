@@ -347,6 +347,14 @@ describe.each(databases.eachSupportedId())(
       expect(second.body.error.message).toMatch(
         /group:default\/sre already has a reading session in 2027-01/,
       );
+      // As data too, so that a client tells it from a stale version.
+      expect(second.body.error.fields).toEqual([
+        expect.objectContaining({
+          field: 'scheduledAt',
+          code: 'one_per_month',
+          params: { month: '2027-01' },
+        }),
+      ]);
       expect(
         (
           await api.post(

@@ -1,5 +1,6 @@
 import {
   CurrentReadingSessionResponse,
+  conflictAt,
   ReadingSessionSuggestionsResponse,
   createReadingSessionRequestSchema,
   currentReadingSessionQuerySchema,
@@ -11,7 +12,6 @@ import {
   readingSessionUpdatePermission,
   updateReadingSessionRequestSchema,
 } from '@postmortems/backstage-plugin-postmortems-common';
-import { ConflictError } from '@backstage/errors';
 import { Router } from 'express';
 import { DateTime } from 'luxon';
 import {
@@ -71,8 +71,14 @@ export function registerReadingSessionRoutes(
       s => s.id !== session.id && s.status !== 'cancelled',
     );
     if (other) {
-      throw new ConflictError(
+      throw conflictAt(
         `${session.ownerGroup} already has a reading session in ${month} (${other.status}, ${other.scheduledAt}); cancel it or choose another month`,
+        {
+          field: 'scheduledAt',
+          message: `the group already has a reading session in ${month}`,
+          code: 'one_per_month',
+          params: { month },
+        },
       );
     }
   };

@@ -6,6 +6,7 @@ import {
   Postmortem,
   ReadingSession,
   ReadingSessionSuggestion,
+  conflictAt,
   invalidRequest,
   sreBookTemplate,
 } from '@postmortems/backstage-plugin-postmortems-common';
@@ -175,6 +176,33 @@ export async function responseError(
         status,
         headers: { 'Content-Type': 'application/json' },
       },
+    ),
+  );
+}
+
+/**
+ * The `ResponseError` of the backend's one-session-a-month 409: its message
+ * and its `fields` (`scheduledAt`, code `one_per_month`).
+ */
+export async function duplicateMonthError(
+  month: string,
+): Promise<ResponseError> {
+  const { name, message, fields } = conflictAt(
+    `group:default/sre already has a reading session in ${month} (planned, ${month}-07T08:00:00.000Z); cancel it or choose another month`,
+    {
+      field: 'scheduledAt',
+      message: `the group already has a reading session in ${month}`,
+      code: 'one_per_month',
+      params: { month },
+    },
+  );
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message, fields },
+        response: { statusCode: 409 },
+      }),
+      { status: 409, headers: { 'Content-Type': 'application/json' } },
     ),
   );
 }

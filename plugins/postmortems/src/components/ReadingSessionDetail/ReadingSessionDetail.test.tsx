@@ -7,6 +7,7 @@ import {
   makeSuggestion,
   mockPostmortemsApi,
   POSTMORTEM_ID,
+  duplicateMonthError,
   invalidRequestError,
   responseError,
   SESSION_ID,
@@ -198,12 +199,7 @@ describe('ReadingSessionDetail', () => {
     const api = render({
       updateReadingSession: jest
         .fn()
-        .mockRejectedValue(
-          await responseError(
-            409,
-            'group:default/sre already has a reading session in 2026-12 (planned, 2026-12-17T08:00:00.000Z); cancel it or choose another month',
-          ),
-        ),
+        .mockRejectedValue(await duplicateMonthError('2026-12')),
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Save' }));
     await waitFor(() => expect(api.updateReadingSession).toHaveBeenCalled());

@@ -2,12 +2,12 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  duplicateMonthError,
   invalidRequestError,
   makePostmortem,
   makeReadingSession,
   makeSuggestion,
   mockPostmortemsApi,
-  responseError,
   USERS,
 } from '../../__testUtils__/fixtures';
 import { chooseEntity } from '../../__testUtils__/pickers';
@@ -188,13 +188,7 @@ describe('ScheduleSessionDialog', () => {
               message: 'must be an ISO 8601 timestamp with offset',
             }),
           )
-          .mockRejectedValueOnce(
-            await responseError(
-              409,
-              'group:default/sre already has a reading session in 2027-01 (planned, 2027-01-07T08:00:00.000Z); cancel it or choose another month',
-              'ConflictError',
-            ),
-          ),
+          .mockRejectedValueOnce(await duplicateMonthError('2027-01')),
       }),
       'group:default/sre',
     );

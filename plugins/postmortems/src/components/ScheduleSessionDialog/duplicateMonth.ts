@@ -1,18 +1,17 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { fieldErrorsOfResponse } from '@postmortems/backstage-plugin-postmortems-common';
 import { useLanguage } from '../../hooks/useLanguage';
 import { postmortemsTranslationRef } from '../../translation';
 
-// The backend's words for its one-session-a-month guard (a 409, like a
-// stale version, which is told apart by them).
-const DUPLICATE_MONTH = /already has a reading session in \d{4}-\d{2}/;
-
-/** Whether a save was refused because the group already meets that month. */
+/**
+ * Whether a save was refused because the group already meets that month:
+ * a 409 whose `fields` say so (a stale version's 409 names no field).
+ */
 export function isDuplicateMonth(error: unknown): boolean {
   return (
-    ResponseError.is(error) &&
-    error.statusCode === 409 &&
-    DUPLICATE_MONTH.test(error.body?.error?.message ?? '')
+    fieldErrorsOfResponse(error, 409)?.some(
+      f => f.field === 'scheduledAt' && f.code === 'one_per_month',
+    ) ?? false
   );
 }
 
