@@ -40,6 +40,9 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       POSTMORTEMS_SQLITE_DIR: sqliteDir,
+      // An overdue digest every minute: the notification journey triggers
+      // the scheduled task and finds one under the bell at any hour.
+      POSTMORTEMS_DIGEST_SCHEDULE: '* * * * *',
       // The dev server must not open a browser of its own.
       BROWSER: 'none',
     },

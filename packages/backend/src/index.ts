@@ -1,6 +1,7 @@
 /*
  * The example backend for Postmortems for Backstage: the catalog, search,
- * guest sign-in for development, and the postmortems plugin.
+ * guest sign-in for development, notifications and signals, and the
+ * postmortems plugin.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -32,7 +33,22 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// events: the bus that carries signals between replicas. A notification sent
+// by one backend instance reaches a browser connected to another through it.
+// Its event bus spans processes only on PostgreSQL; on SQLite there is one
+// process anyway, and events stay inside it.
+backend.add(import('@backstage/plugin-events-backend'));
+
+// notifications: the bell, the notifications page and per-topic settings;
+// new ones are pushed to open browsers through signals
+backend.add(import('@backstage/plugin-notifications-backend'));
+
 backend.add(import('@postmortems/backstage-plugin-postmortems-backend'));
+backend.add(
+  import(
+    '@postmortems/backstage-plugin-postmortems-backend-module-notifications'
+  ),
+);
 // example postmortems, action items and reading sessions on first start
 backend.add(postmortemsExampleDataModule);
 backend.start();

@@ -5,6 +5,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
+  PostmortemsChange,
   PostmortemsDataConnection,
   postmortemsExtensionPoint,
 } from '@postmortems/backstage-plugin-postmortems-node';
@@ -106,5 +107,85 @@ describe('postmortemsExtensionPoint', () => {
         ],
       }),
     ).rejects.toThrow(/the import source is unreachable/);
+  });
+
+  it('announces the writes made through the API to change listeners, with what was there before, and not a provider’s', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const changes: PostmortemsChange[] = [];
+    const listenerModule = createBackendModule({
+      pluginId: 'postmortems',
+      moduleId: 'test-listener',
+      register(reg) {
+        reg.registerInit({
+          deps: { postmortems: postmortemsExtensionPoint },
+          async init({ postmortems }) {
+            postmortems.addChangeListener({
+              getListenerName: () => 'test-listener',
+              onChange: async change => {
+                changes.push(change);
+              },
+            });
+            // A failing listener is logged; the write still succeeds.
+            postmortems.addChangeListener({
+              getListenerName: () => 'failing-listener',
+              onChange: async () => {
+                throw new Error('the listener is broken');
+              },
+            });
+          },
+        });
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [
+        postmortemsPlugin,
+        mockServices.database.factory({ knex }),
+        listenerModule,
+        providerModule(async connection => {
+          await connection.stores().readingSessions.createReadingSession(
+            {
+              ownerGroup: 'group:default/sre',
+              scheduledAt: '2026-12-03T07:00:00.000Z',
+            },
+            AUTHOR,
+          );
+        }),
+      ],
+    });
+    const auth = mockCredentials.user.header(AUTHOR);
+    const created = await request(server)
+      .post('/api/postmortems/postmortems')
+      .set('Authorization', auth)
+      .send({
+        title: '証明書の期限切れ',
+        entityRefs: ['component:default/seikyu-kanri-robo'],
+        severity: 'sev2',
+        detection: 'monitoring_alert',
+        startedAt: '2026-11-20T00:00:00.000Z',
+      });
+    expect(created.status).toBe(201);
+    const item = await request(server)
+      .post(`/api/postmortems/postmortems/${created.body.id}/action-items`)
+      .set('Authorization', auth)
+      .send({ title: '証明書の期限を監視する' });
+    const updated = await request(server)
+      .patch(`/api/postmortems/action-items/${item.body.id}`)
+      .set('Authorization', auth)
+      .send({ version: 1, owner: 'user:default/taro.suzuki' });
+    expect(updated.status).toBe(200);
+
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(changes.map(c => `${c.kind} ${c.action} by ${c.by}`)).toEqual([
+      `postmortem created by ${AUTHOR}`,
+      `actionItem created by ${AUTHOR}`,
+      `actionItem updated by ${AUTHOR}`,
+    ]);
+    const update = changes[2];
+    expect(update.kind === 'actionItem' && update.previous?.owner).toBe(
+      undefined,
+    );
+    expect(update.kind === 'actionItem' && update.actionItem.owner).toBe(
+      'user:default/taro.suzuki',
+    );
   });
 });

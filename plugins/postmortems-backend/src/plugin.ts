@@ -4,11 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { postmortemsPermissions } from '@postmortems/backstage-plugin-postmortems-common';
 import {
+  PostmortemsChangeListener,
   PostmortemsDataProvider,
   postmortemsExtensionPoint,
 } from '@postmortems/backstage-plugin-postmortems-node';
 import { DateTime } from 'luxon';
 import { createDatabaseStores } from './database/createDatabaseStores';
+import { announceChanges } from './service/announceChanges';
 import { createRouter } from './service/router';
 import { readTemplates } from './service/templates';
 
@@ -24,9 +26,13 @@ export const postmortemsPlugin = createBackendPlugin({
   pluginId: 'postmortems',
   register(env) {
     const dataProviders: PostmortemsDataProvider[] = [];
+    const changeListeners: PostmortemsChangeListener[] = [];
     env.registerExtensionPoint(postmortemsExtensionPoint, {
       addDataProvider(...providers) {
         dataProviders.push(...providers.flat());
+      },
+      addChangeListener(...listeners) {
+        changeListeners.push(...listeners.flat());
       },
     });
 
@@ -74,9 +80,11 @@ export const postmortemsPlugin = createBackendPlugin({
             httpAuth,
             logger,
             permissions,
-            stores,
+            // Writes through the API are announced; a provider's are not.
+            stores: announceChanges(stores, changeListeners, logger),
             templates,
             timezone,
+            appBaseUrl: config.getOptionalString('app.baseUrl'),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -72,7 +72,10 @@ export interface ActionItemFilter
  *
  * @public
  */
-export type ReadingSessionInput = CreateReadingSessionRequest;
+export type ReadingSessionInput = CreateReadingSessionRequest & {
+  /** The series it is scheduled in, if any. */
+  seriesId?: string;
+};
 
 /**
  * Filters and paging of a reading session list, newest first. `from` is
@@ -186,6 +189,11 @@ export interface ReadingSessionsStore {
     input: ReadingSessionInput,
     by: string,
   ): Promise<ReadingSession>;
+  /** Creates all the sessions in one transaction, or none. */
+  createReadingSessions(
+    inputs: ReadingSessionInput[],
+    by: string,
+  ): Promise<ReadingSession[]>;
   getReadingSession(id: string): Promise<ReadingSession | undefined>;
   listReadingSessions(
     filter: ReadingSessionFilter,

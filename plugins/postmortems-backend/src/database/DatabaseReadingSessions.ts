@@ -47,15 +47,36 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
     by: string,
   ): Promise<ReadingSession> {
     const id = randomUUID();
-    await this.ctx.db('reading_sessions').insert({
+    await this.ctx.db('reading_sessions').insert(this.newRow(id, input, by));
+    return (await this.getReadingSession(id))!;
+  }
+
+  async createReadingSessions(
+    inputs: ReadingSessionInput[],
+    by: string,
+  ): Promise<ReadingSession[]> {
+    if (inputs.length === 0) return [];
+    const ids = inputs.map(() => randomUUID());
+    await this.ctx.db.transaction(async tx => {
+      for (const [i, input] of inputs.entries()) {
+        await tx('reading_sessions').insert(this.newRow(ids[i], input, by));
+      }
+    });
+    const rows = await this.ctx.db('reading_sessions').whereIn('id', ids);
+    const byId = new Map(rows.map((row: Row) => [row.id, row]));
+    return ids.map(id => rowToReadingSession(byId.get(id)!));
+  }
+
+  private newRow(id: string, input: ReadingSessionInput, by: string): Row {
+    return {
       id,
       ...readingSessionColumns(input),
       duration_minutes: input.durationMinutes ?? 30,
       status: input.status ?? 'planned',
       participants: JSON.stringify(input.participants ?? []),
+      ...(input.seriesId ? { series_id: input.seriesId } : {}),
       ...createdColumns(this.ctx.clock(), by),
-    });
-    return (await this.getReadingSession(id))!;
+    };
   }
 
   async getReadingSession(id: string): Promise<ReadingSession | undefined> {
@@ -75,6 +96,9 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
       }
       if (filter.status) {
         query.where('status', filter.status);
+      }
+      if (filter.seriesId) {
+        query.where('series_id', filter.seriesId);
       }
       if (filter.from) {
         query.where('scheduled_at', '>=', toDate(filter.from));

@@ -180,6 +180,7 @@ export function rowToReadingSession(row: Row): ReadingSession {
     status: row.status,
     participants: parseJson<string[]>(row.participants, []),
     notes: row.notes,
+    seriesId: row.series_id,
     createdAt: toIso(row.created_at),
     createdBy: row.created_by,
     updatedAt: toIso(row.updated_at),

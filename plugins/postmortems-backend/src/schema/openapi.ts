@@ -86,7 +86,13 @@ function operationObject(op: Operation): JsonSchema {
       ? { requestBody: { required: true, content: json(op.body) } }
       : {}),
     responses: {
-      [status]: { description, ...(shape ? { content: json(shape) } : {}) },
+      [status]: {
+        description,
+        ...(shape ? { content: json(shape) } : {}),
+        ...(op.produces
+          ? { content: { [op.produces]: { schema: { type: 'string' } } } }
+          : {}),
+      },
       ...Object.fromEntries(
         op.errors.map(e => [e, ref(ERRORS[e][0], 'responses')]),
       ),

@@ -21,7 +21,11 @@ import {
   postmortemSchema,
   postmortemSnapshotSchema,
   postmortemTemplateSchema,
+  createReadingSessionSeriesRequestSchema,
+  readingSessionCalendarQuerySchema,
+  readingSessionInviteQuerySchema,
   readingSessionSchema,
+  readingSessionSeriesResponseSchema,
   readingSessionSuggestionSchema,
   readingSessionSuggestionsQuerySchema,
   readingSessionSuggestionsResponseSchema,
@@ -61,6 +65,8 @@ export const COMPONENTS = {
   UpdateActionItemRequest: updateActionItemRequestSchema,
   CreateReadingSessionRequest: createReadingSessionRequestSchema,
   UpdateReadingSessionRequest: updateReadingSessionRequestSchema,
+  CreateReadingSessionSeriesRequest: createReadingSessionSeriesRequestSchema,
+  ReadingSessionSeriesResponse: readingSessionSeriesResponseSchema,
 };
 
 export type ComponentName = keyof typeof COMPONENTS;
@@ -89,6 +95,8 @@ export interface Operation {
   body?: ComponentName;
   /** The success status, its description and shape (none: no content). */
   success: [status: 200 | 201 | 204, description: string, ComponentName?];
+  /** A success answer that is not JSON (a calendar), instead of a shape. */
+  produces?: 'text/calendar';
   errors: ErrorStatus[];
 }
 
@@ -270,7 +278,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'Reading sessions',
     summary: "The group's session of this month",
     description:
-      'The month is the calendar month in `postmortems.readingSessions.timezone` (UTC by default). A cancelled session gives way to any other; then the earliest wins. With a pick, also the pick and its open action items.',
+      'The month is the calendar month in `postmortems.readingSessions.timezone` (UTC by default). A cancelled session gives way to any other; then the earliest wins. With a pick, also the pick and its open action items. `next` is the group’s earliest planned session after this month (e.g. the next occurrence of a series), when there is one.',
     query: currentReadingSessionQuerySchema,
     success: [
       200,
@@ -291,6 +299,29 @@ export const OPERATIONS: Operation[] = [
     errors: READ,
   },
   {
+    method: 'post',
+    path: '/reading-sessions/series',
+    tag: 'Reading sessions',
+    summary: 'Schedule a series: one session a month, months ahead',
+    description:
+      'Needs `postmortem.readingSession.create`. Each occurrence is a normal planned session with the `seriesId` of the series (moved, cancelled or picked through `PATCH`). A month in which the group already has a planned or held session is skipped and named in `skippedMonths`. All occurrences are created in one transaction, or none.',
+    body: 'CreateReadingSessionSeriesRequest',
+    success: [201, 'Created', 'ReadingSessionSeriesResponse'],
+    errors: WRITE,
+  },
+  {
+    method: 'get',
+    path: '/reading-sessions/calendar.ics',
+    tag: 'Reading sessions',
+    summary: "The group's upcoming sessions as an iCalendar file",
+    description:
+      'RFC 5545: the next 24 planned and cancelled sessions from today on (in `postmortems.readingSessions.timezone`), one VEVENT each with UID `<id>@postmortems`, times in that zone (with its VTIMEZONE), SEQUENCE `version − 1`, and STATUS CANCELLED or CONFIRMED.',
+    query: readingSessionCalendarQuerySchema,
+    success: [200, 'The calendar'],
+    produces: 'text/calendar',
+    errors: READ,
+  },
+  {
     method: 'get',
     path: '/reading-sessions/{id}',
     tag: 'Reading sessions',
@@ -307,6 +338,18 @@ export const OPERATIONS: Operation[] = [
     body: 'UpdateReadingSessionRequest',
     success: [200, 'Changed', 'ReadingSession'],
     errors: CHANGE,
+  },
+  {
+    method: 'get',
+    path: '/reading-sessions/{id}/calendar.ics',
+    tag: 'Reading sessions',
+    summary: 'A calendar invite of one session',
+    description:
+      'RFC 5545, one VEVENT: see `GET /reading-sessions/calendar.ics`.',
+    query: readingSessionInviteQuerySchema,
+    success: [200, 'The invite'],
+    produces: 'text/calendar',
+    errors: READ_ONE,
   },
   {
     method: 'get',

@@ -15,6 +15,8 @@ export interface RouteContext {
   /** The IANA time zone that decides the month of a reading session. */
   timezone: string;
   clock: () => Date;
+  /** The app's base URL (`app.baseUrl`), for links into the app. */
+  appBaseUrl: string;
   logger: LoggerService;
   /** The credentials the authentication middleware found. */
   credentials(res: express.Response): BackstageCredentials;

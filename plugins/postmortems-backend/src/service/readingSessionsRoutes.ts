@@ -26,7 +26,7 @@ import { RouteContext } from './RouteContext';
 import { rankSuggestions } from './suggestions';
 
 /** The calendar month of `at` in `timezone`, as a `from`/`to` filter. */
-function monthOf(at: Date | string, timezone: string) {
+export function monthOf(at: Date | string, timezone: string) {
   const start = (
     typeof at === 'string'
       ? DateTime.fromISO(at, { zone: timezone })
@@ -81,6 +81,19 @@ export function registerReadingSessionRoutes(
         },
       );
     }
+  };
+
+  /** The group's earliest planned session from `from` on, if any. */
+  const nextPlanned = async (ownerGroup: string, from: string) => {
+    const { items } = await stores.readingSessions.listReadingSessions({
+      ownerGroup,
+      status: 'planned',
+      from,
+      limit: 100,
+    });
+    return [...items].sort((a, b) =>
+      a.scheduledAt.localeCompare(b.scheduledAt),
+    )[0];
   };
 
   router.get('/reading-sessions', async (req, res) => {
@@ -144,6 +157,8 @@ export function registerReadingSessionRoutes(
         ).items;
       }
     }
+    const next = await nextPlanned(ownerGroup, to);
+    if (next) body.next = next;
     res.json(body);
   });
 

@@ -12,6 +12,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { registerActionItemRoutes } from './actionItemsRoutes';
 import { registerPostmortemRoutes } from './postmortemsRoutes';
+import { registerReadingSessionSeriesRoutes } from './readingSessionSeriesRoutes';
 import { registerReadingSessionRoutes } from './readingSessionsRoutes';
 import { RouteContext } from './RouteContext';
 
@@ -26,6 +27,8 @@ export interface RouterOptions {
   timezone: string;
   /** The current time; tests pin it. */
   clock?: () => Date;
+  /** The app's base URL (`app.baseUrl`), for links in calendar invites. */
+  appBaseUrl?: string;
 }
 
 /** The HTTP API of the postmortems plugin: parse → authorize → store → respond. */
@@ -83,6 +86,7 @@ export async function createRouter(
     templates: options.templates,
     timezone: options.timezone,
     clock: options.clock ?? (() => new Date()),
+    appBaseUrl: options.appBaseUrl ?? '',
     logger: options.logger,
     credentials: res => res.locals.credentials,
   };
@@ -92,6 +96,7 @@ export async function createRouter(
   });
   registerPostmortemRoutes(router, context);
   registerActionItemRoutes(router, context);
+  registerReadingSessionSeriesRoutes(router, context);
   registerReadingSessionRoutes(router, context);
 
   return router;

@@ -96,6 +96,9 @@ export const listReadingSessionsQuerySchema = z
   .object({
     ownerGroup: groupRefSchema.optional(),
     status: z.enum(READING_SESSION_STATUSES).optional(),
+    seriesId: uuidSchema
+      .optional()
+      .describe('Only the occurrences of this series'),
     ...rangeFields,
     ...pageFields,
   })
@@ -152,6 +155,13 @@ export const readingSessionSchema = z
     status: z.enum(READING_SESSION_STATUSES),
     participants: z.array(entityRefValue),
     notes: z.string().optional(),
+    seriesId: z
+      .string()
+      .meta({ format: 'uuid' })
+      .optional()
+      .describe(
+        'The series it was scheduled in (`POST /reading-sessions/series`); absent for a single session',
+      ),
   })
   .strict();
 
@@ -161,6 +171,172 @@ export const readingSessionSchema = z
  * @public
  */
 export type ReadingSession = z.output<typeof readingSessionSchema>;
+
+/**
+ * The days of the week a series can meet on.
+ *
+ * @public
+ */
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+
+/**
+ * A day of the week.
+ *
+ * @public
+ */
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/**
+ * The weeks of the month a series can meet in: the 1st to the 4th
+ * occurrence of the weekday, or the last one.
+ *
+ * @public
+ */
+export const WEEKS_OF_MONTH = [1, 2, 3, 4, 'last'] as const;
+
+/**
+ * A week of the month.
+ *
+ * @public
+ */
+export type WeekOfMonth = (typeof WEEKS_OF_MONTH)[number];
+
+/**
+ * When a series meets each month: e.g. the first Thursday, 16:00 in Tokyo.
+ *
+ * @public
+ */
+export const readingSessionSeriesRuleSchema = z
+  .object({
+    weekday: z.enum(WEEKDAYS, { message: 'must be a day of the week' }),
+    week: z
+      .literal(WEEKS_OF_MONTH, { message: 'must be 1, 2, 3, 4 or last' })
+      .describe('The n-th such weekday of the month, or the last one'),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+        message: 'must be a time of day, HH:mm',
+      })
+      .describe('The wall-clock time in `timezone`, HH:mm'),
+    timezone: z
+      .string()
+      .min(1)
+      .max(64)
+      .describe('An IANA time zone, e.g. Asia/Tokyo'),
+  })
+  .strict();
+
+/**
+ * When a series meets each month.
+ *
+ * @public
+ */
+export type ReadingSessionSeriesRule = z.output<
+  typeof readingSessionSeriesRuleSchema
+>;
+
+const MONTHS = 'must be from 1 to 24';
+
+/**
+ * The body of `POST /reading-sessions/series`: one session a month for
+ * `months` months, from `startMonth` on.
+ *
+ * @public
+ */
+export const createReadingSessionSeriesRequestSchema = z
+  .object({
+    ownerGroup: readingSessionFields.ownerGroup,
+    rule: readingSessionSeriesRuleSchema,
+    months: z
+      .number()
+      .int({ message: MONTHS })
+      .min(1, { message: MONTHS })
+      .max(24, { message: MONTHS }),
+    startMonth: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month, YYYY-MM' })
+      .optional()
+      .describe(
+        'YYYY-MM; when left out, this month if its date is still ahead and it has no session, else the next month without one',
+      ),
+    durationMinutes: readingSessionFields.durationMinutes,
+    facilitator: readingSessionFields.facilitator,
+    participants: readingSessionFields.participants,
+  })
+  .strict();
+
+/**
+ * The body of `POST /reading-sessions/series`.
+ *
+ * @public
+ */
+export type CreateReadingSessionSeriesRequest = z.input<
+  typeof createReadingSessionSeriesRequestSchema
+>;
+
+/**
+ * The answer of `POST /reading-sessions/series`: the sessions created, and
+ * the months skipped because the group already meets then.
+ *
+ * @public
+ */
+export const readingSessionSeriesResponseSchema = z
+  .object({
+    seriesId: z.string().meta({ format: 'uuid' }),
+    items: z.array(readingSessionSchema),
+    skippedMonths: z
+      .array(z.string())
+      .describe('YYYY-MM months that already had a planned or held session'),
+  })
+  .strict();
+
+/**
+ * The answer of `POST /reading-sessions/series`.
+ *
+ * @public
+ */
+export type ReadingSessionSeriesResponse = z.output<
+  typeof readingSessionSeriesResponseSchema
+>;
+
+/**
+ * The languages a calendar invite is written in.
+ *
+ * @public
+ */
+export const CALENDAR_LANGUAGES = ['en', 'ja'] as const;
+
+const calendarLanguageSchema = z
+  .enum(CALENDAR_LANGUAGES, { message: 'must be en or ja' })
+  .optional()
+  .describe('The language of the invite’s texts; en when left out');
+
+/**
+ * The query of `GET /reading-sessions/:id/calendar.ics`.
+ *
+ * @public
+ */
+export const readingSessionInviteQuerySchema = z
+  .object({ lang: calendarLanguageSchema })
+  .strict();
+
+/**
+ * The query of `GET /reading-sessions/calendar.ics`: the group's upcoming
+ * sessions.
+ *
+ * @public
+ */
+export const readingSessionCalendarQuerySchema = z
+  .object({ ownerGroup: groupRefSchema, lang: calendarLanguageSchema })
+  .strict();
 
 /**
  * The answer of `GET /reading-sessions/current?ownerGroup=`: the group's
@@ -183,6 +359,11 @@ export const currentReadingSessionResponseSchema = z
       .array(actionItemSchema)
       .optional()
       .describe('The pick’s open and in-progress action items'),
+    next: readingSessionSchema
+      .optional()
+      .describe(
+        'The group’s earliest planned session after this month, if any: what the home card shows when this month has no session or its one is over',
+      ),
   })
   .strict();
 

@@ -155,6 +155,9 @@ export function mockPostmortemsApi(
     createReadingSession: jest.fn(),
     updateReadingSession: jest.fn(),
     getReadingSessionSuggestions: jest.fn().mockResolvedValue([]),
+    createReadingSessionSeries: jest.fn(),
+    getReadingSessionCalendar: jest.fn().mockResolvedValue('BEGIN:VCALENDAR'),
+    getGroupCalendar: jest.fn().mockResolvedValue('BEGIN:VCALENDAR'),
     listTemplates: jest.fn().mockResolvedValue([sreBookTemplate]),
     ...overrides,
   } as jest.Mocked<PostmortemsApi>;

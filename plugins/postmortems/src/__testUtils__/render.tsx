@@ -20,6 +20,8 @@ export function renderScreen(
     initialRouteEntries?: string[];
     catalogApi?: ReturnType<typeof catalogApiMock>;
     mountedRoutes?: Record<string, RouteRef>;
+    /** The signed-in user, when the screen depends on who it is. */
+    identityApi?: ReturnType<typeof mockApis.identity>;
   } = {},
 ) {
   const api = options.api ?? mockPostmortemsApi();
@@ -30,6 +32,7 @@ export function renderScreen(
       [postmortemsApiRef, api],
       [catalogApiRef, options.catalogApi ?? catalogApiMock()],
       alertApi,
+      ...(options.identityApi ? [options.identityApi] : []),
     ],
     mountedRoutes: {
       '/catalog/:namespace/:kind/:name': entityRouteRef,

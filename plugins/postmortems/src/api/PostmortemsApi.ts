@@ -4,6 +4,7 @@ import {
   CreateActionItemRequest,
   CreatePostmortemRequest,
   CreateReadingSessionRequest,
+  CreateReadingSessionSeriesRequest,
   CurrentReadingSessionResponse,
   ListActionItemsQuery,
   ListPostmortemsQuery,
@@ -13,6 +14,7 @@ import {
   PostmortemRevision,
   PostmortemTemplate,
   ReadingSession,
+  ReadingSessionSeriesResponse,
   ReadingSessionSuggestion,
   UpdateActionItemRequest,
   UpdatePostmortemRequest,
@@ -76,6 +78,23 @@ export interface PostmortemsApi {
     ownerGroup: string,
     options?: { limit?: number },
   ): Promise<ReadingSessionSuggestion[]>;
+  /**
+   * Schedules one session a month for months ahead; months in which the
+   * group already meets are skipped and named.
+   */
+  createReadingSessionSeries(
+    request: CreateReadingSessionSeriesRequest,
+  ): Promise<ReadingSessionSeriesResponse>;
+  /** The calendar invite (iCalendar text) of one session. */
+  getReadingSessionCalendar(
+    id: string,
+    options?: { language?: string },
+  ): Promise<string>;
+  /** The calendar (iCalendar text) of a group's upcoming sessions. */
+  getGroupCalendar(
+    ownerGroup: string,
+    options?: { language?: string },
+  ): Promise<string>;
 
   listTemplates(): Promise<PostmortemTemplate[]>;
 }

@@ -5,6 +5,7 @@ import {
   CreateActionItemRequest,
   CreatePostmortemRequest,
   CreateReadingSessionRequest,
+  CreateReadingSessionSeriesRequest,
   CurrentReadingSessionResponse,
   ListActionItemsQuery,
   ListPostmortemsQuery,
@@ -14,6 +15,7 @@ import {
   PostmortemRevision,
   PostmortemTemplate,
   ReadingSession,
+  ReadingSessionSeriesResponse,
   ReadingSessionSuggestion,
   ReadingSessionSuggestionsResponse,
   RevisionsResponse,
@@ -25,6 +27,12 @@ import {
 import { PostmortemsApi } from './PostmortemsApi';
 
 type QueryValue = string | number | boolean | string[] | undefined;
+
+/** The invite's language: Japanese for `ja` (or `ja-JP`), else English. */
+function calendarLanguage(language?: string): 'en' | 'ja' | undefined {
+  if (!language) return undefined;
+  return language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
 
 /**
  * Talks to the postmortems backend through the app's discovery and fetch
@@ -186,6 +194,33 @@ export class PostmortemsClient implements PostmortemsApi {
     return result.items;
   }
 
+  createReadingSessionSeries(
+    request: CreateReadingSessionSeriesRequest,
+  ): Promise<ReadingSessionSeriesResponse> {
+    return this.request('POST', '/reading-sessions/series', { body: request });
+  }
+
+  getReadingSessionCalendar(
+    id: string,
+    options: { language?: string } = {},
+  ): Promise<string> {
+    return this.request(
+      'GET',
+      `/reading-sessions/${encodeURIComponent(id)}/calendar.ics`,
+      { query: { lang: calendarLanguage(options.language) }, text: true },
+    );
+  }
+
+  getGroupCalendar(
+    ownerGroup: string,
+    options: { language?: string } = {},
+  ): Promise<string> {
+    return this.request('GET', '/reading-sessions/calendar.ics', {
+      query: { ownerGroup, lang: calendarLanguage(options.language) },
+      text: true,
+    });
+  }
+
   async listTemplates(): Promise<PostmortemTemplate[]> {
     const result = await this.request<TemplatesResponse>('GET', '/templates');
     return result.items;
@@ -194,7 +229,12 @@ export class PostmortemsClient implements PostmortemsApi {
   private async request<T>(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
-    options: { query?: Record<string, QueryValue>; body?: unknown } = {},
+    options: {
+      query?: Record<string, QueryValue>;
+      body?: unknown;
+      /** The answer is text (a calendar), not JSON. */
+      text?: boolean;
+    } = {},
   ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('postmortems');
     const params = new URLSearchParams();
@@ -224,6 +264,9 @@ export class PostmortemsClient implements PostmortemsApi {
     }
     if (response.status === 204) {
       return undefined as T;
+    }
+    if (options.text) {
+      return (await response.text()) as T;
     }
     return (await response.json()) as T;
   }

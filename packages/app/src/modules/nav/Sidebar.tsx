@@ -12,6 +12,20 @@ import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
+import {
+  NotificationsSidebarItem,
+  notificationsTranslationRef,
+} from '@backstage/plugin-notifications';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+
+/**
+ * The bell: the unread count, kept current through signals (a new
+ * notification shows without a reload), and a link to /notifications.
+ */
+const NotificationsBell = () => {
+  const { t } = useTranslationRef(notificationsTranslationRef);
+  return <NotificationsSidebarItem text={t('sidebar.title')} />;
+};
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -22,6 +36,7 @@ export const SidebarContent = NavContentBlueprint.make({
 
       // Skipped items
       nav.take('page:search'); // Using search modal instead
+      nav.take('page:notifications'); // The bell below links there
 
       return (
         <Sidebar>
@@ -39,6 +54,8 @@ export const SidebarContent = NavContentBlueprint.make({
             </SidebarScrollWrapper>
           </SidebarGroup>
           <SidebarSpace />
+          <SidebarDivider />
+          <NotificationsBell />
           <SidebarDivider />
           <SidebarGroup
             label="Settings"

@@ -8,6 +8,7 @@ import {
   makeActionItem,
   mockPostmortemsApi,
 } from '../../__testUtils__/fixtures';
+import { mockApis } from '@backstage/frontend-test-utils';
 import { renderScreen } from '../../__testUtils__/render';
 import { ActionItemList } from './ActionItemList';
 
@@ -180,6 +181,27 @@ describe('ActionItemList', () => {
         owner: [expect.stringMatching(/^user:/)],
       }),
     );
+  });
+
+  it('counts the items of the user’s groups as theirs, from the URL filters', async () => {
+    const api = mockPostmortemsApi({ listActionItems: listing([]) });
+    renderScreen(<ActionItemList />, {
+      api,
+      initialRouteEntries: ['/?status=overdue&mine=true'],
+      identityApi: mockApis.identity({
+        userEntityRef: 'user:default/guest',
+        ownershipEntityRefs: ['user:default/guest', 'group:default/sre'],
+      }),
+    });
+    await waitFor(() =>
+      expect(listRequests(api).at(-1)).toMatchObject({
+        owner: ['user:default/guest', 'group:default/sre'],
+        overdue: true,
+      }),
+    );
+    expect(
+      await screen.findByRole('checkbox', { name: 'Only mine' }),
+    ).toBeChecked();
   });
 
   it('posts a failed change as an error', async () => {

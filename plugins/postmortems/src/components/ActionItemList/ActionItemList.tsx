@@ -46,15 +46,22 @@ export const ActionItemList = (props: {
   const identityApi = useApi(identityApiRef);
   const postmortemLink = usePostmortemLink();
   const { filters, active, set, clear } = useActionItemFilters();
-  const { value: me } = useAsync(
-    async () => (await identityApi.getBackstageIdentity()).userEntityRef,
+  const { value: identity } = useAsync(
+    () => identityApi.getBackstageIdentity(),
     [identityApi],
   );
+  const me = identity?.userEntityRef;
 
   const scope = props.owners?.map(o => o.ref);
   let owner = scope;
-  if (filters.mine && me) owner = [me];
-  else if (filters.owner) owner = [filters.owner];
+  // "Mine": what the signed-in user owns, themselves or through their groups
+  // (within the list's owners, on a team's page).
+  if (filters.mine && identity) {
+    const mine = [
+      ...new Set([identity.userEntityRef, ...identity.ownershipEntityRefs]),
+    ].filter(ref => !scope || scope.includes(ref));
+    owner = mine.length ? mine : [identity.userEntityRef];
+  } else if (filters.owner) owner = [filters.owner];
   let entityRef = props.entityRef ? [props.entityRef] : undefined;
   if (!props.entityRef && filters.entityRef) entityRef = [filters.entityRef];
   const priority = filters.priority.length ? filters.priority : undefined;

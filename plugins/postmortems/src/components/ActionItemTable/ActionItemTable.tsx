@@ -20,6 +20,10 @@ import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemStatusSelect } from '../ActionItemStatusSelect';
 import { OverdueChip } from '../OverdueChip';
 
+/** The id of an action item's title in the page, the target of deep links. */
+export const actionItemAnchorId = (actionItemId: string) =>
+  `action-item-${actionItemId}`;
+
 /**
  * Action items as a table: status changeable in place, overdue ones
  * highlighted. Ordering is the caller's.
@@ -27,6 +31,11 @@ import { OverdueChip } from '../OverdueChip';
 export const ActionItemTable = (props: {
   items: ActionItem[];
   title?: string;
+  /**
+   * The item a link pointed to (`?actionItem=<id>`): outlined, its title
+   * marked `aria-current` and focusable, so the page can move focus there.
+   */
+  highlightedId?: string;
   /** Show the postmortem each item came from (lists across postmortems). */
   postmortemLink?: (postmortemId: string) => string | undefined;
   showPostmortem?: boolean;
@@ -49,7 +58,15 @@ export const ActionItemTable = (props: {
       cellStyle: { minWidth: 240 },
       render: item => (
         <Box display="flex" alignItems="center">
-          <Typography variant="body2">{item.title}</Typography>
+          <Typography
+            variant="body2"
+            id={actionItemAnchorId(item.id)}
+            {...(item.id === props.highlightedId
+              ? { 'aria-current': 'location' as const, tabIndex: -1 }
+              : {})}
+          >
+            {item.title}
+          </Typography>
           {item.externalUrl && (
             <Tooltip title={t('actionItems.externalLink')}>
               <IconButton
@@ -184,15 +201,24 @@ export const ActionItemTable = (props: {
           draggable: false,
           padding: 'dense',
           toolbar: Boolean(props.title),
-          rowStyle: (item: ActionItem) =>
-            item.overdue
+          rowStyle: (item: ActionItem) => ({
+            ...(item.overdue
               ? {
                   backgroundColor:
                     theme.palette.type === 'dark'
                       ? 'rgba(244, 67, 54, 0.16)'
                       : 'rgba(244, 67, 54, 0.08)',
                 }
-              : {},
+              : {}),
+            ...(item.id === props.highlightedId
+              ? {
+                  outlineWidth: 2,
+                  outlineStyle: 'solid' as const,
+                  outlineColor: theme.palette.primary.main,
+                  outlineOffset: -2,
+                }
+              : {}),
+          }),
         }}
       />
     </Box>

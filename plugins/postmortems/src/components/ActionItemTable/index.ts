@@ -1,1 +1,1 @@
-export { ActionItemTable } from './ActionItemTable';
+export { ActionItemTable, actionItemAnchorId } from './ActionItemTable';

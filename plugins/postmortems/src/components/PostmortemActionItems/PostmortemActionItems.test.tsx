@@ -12,7 +12,10 @@ import { PostmortemActionItems } from './PostmortemActionItems';
 // Dialogs and tables are slow to render in jsdom on a busy machine.
 jest.setTimeout(30_000);
 
-function render(overrides: Partial<PostmortemsApi> = {}) {
+function render(
+  overrides: Partial<PostmortemsApi> = {},
+  initialRouteEntries?: string[],
+) {
   const api = mockPostmortemsApi({
     listPostmortemActionItems: jest.fn().mockResolvedValue({
       items: [
@@ -26,7 +29,7 @@ function render(overrides: Partial<PostmortemsApi> = {}) {
   const onChange = jest.fn();
   const { alertApi } = renderScreen(
     <PostmortemActionItems postmortemId={POSTMORTEM_ID} onChange={onChange} />,
-    { api },
+    { api, initialRouteEntries },
   );
   return { api, alertApi, onChange };
 }
@@ -43,6 +46,32 @@ describe('PostmortemActionItems', () => {
     await screen.findByText('Later');
     expect(titles()).toEqual(['Late', 'Later']);
     expect(api.listPostmortemActionItems).toHaveBeenCalledWith(POSTMORTEM_ID);
+  });
+
+  it('scrolls to, highlights and focuses the item a link points to', async () => {
+    const scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    render({}, [`/postmortems/${POSTMORTEM_ID}?actionItem=a1`]);
+
+    const target = await screen.findByText('Later');
+    await waitFor(() => expect(target).toHaveFocus());
+    expect(target).toHaveAttribute('aria-current', 'location');
+    expect(scrollIntoView).toHaveBeenCalledTimes(1);
+    expect(scrollIntoView.mock.contexts[0]).toBe(target);
+    // Its row is outlined; the other one is not.
+    expect(target.closest('tr')?.style.cssText).toContain(
+      'outline-style: solid',
+    );
+    const other = screen.getByText('Late');
+    expect(other).not.toHaveAttribute('aria-current');
+    expect(other.closest('tr')?.style.cssText).not.toContain('outline');
+  });
+
+  it('highlights nothing without a link to an item', async () => {
+    render();
+    await screen.findByText('Later');
+    expect(document.querySelector('[aria-current]')).toBeNull();
+    expect(document.body).toHaveFocus();
   });
 
   it('shows the error of a failed load', async () => {

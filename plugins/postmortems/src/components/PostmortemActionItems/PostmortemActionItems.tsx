@@ -9,7 +9,8 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import AddIcon from '@material-ui/icons/Add';
 import { ActionItem } from '@postmortems/backstage-plugin-postmortems-common';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
 import { useActionItemStatusChange } from '../../hooks/useActionItemStatusChange';
@@ -17,11 +18,15 @@ import { sortActionItems } from '../../lib/actionItems';
 import { errorMessage } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemDialog } from '../ActionItemDialog';
-import { ActionItemTable } from '../ActionItemTable';
+import { ActionItemTable, actionItemAnchorId } from '../ActionItemTable';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ConflictAlert } from '../ConflictAlert';
 
-/** The action items of one postmortem: add, edit, change status, delete. */
+/**
+ * The action items of one postmortem: add, edit, change status, delete. A
+ * link with `?actionItem=<id>` (as in notifications) scrolls that item into
+ * view, highlights it and moves focus to it.
+ */
 export const PostmortemActionItems = (props: {
   postmortemId: string;
   /** Called after any change, so counts elsewhere on the page refresh. */
@@ -40,6 +45,31 @@ export const PostmortemActionItems = (props: {
   // The same array until the items change: the table starts over (and
   // closes an open status menu) whenever it is given a new one.
   const sorted = useMemo(() => sortActionItems(value?.items ?? []), [value]);
+
+  const [searchParams] = useSearchParams();
+  const highlightedId = searchParams.get('actionItem') ?? undefined;
+  // Once per link: not again when the items reload after a change.
+  const scrolledTo = useRef<string>();
+  useEffect(() => {
+    if (!highlightedId || !value || scrolledTo.current === highlightedId) {
+      return undefined;
+    }
+    // The table draws its rows a moment after it is given them.
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const scroll = () => {
+      const target = document.getElementById(actionItemAnchorId(highlightedId));
+      if (target) {
+        scrolledTo.current = highlightedId;
+        target.scrollIntoView?.({ block: 'center' });
+        target.focus({ preventScroll: true });
+      } else if (tries++ < 20) {
+        timer = setTimeout(scroll, 50);
+      }
+    };
+    scroll();
+    return () => clearTimeout(timer);
+  }, [highlightedId, value]);
 
   const changed = () => {
     retry();
@@ -74,6 +104,7 @@ export const PostmortemActionItems = (props: {
       <ActionItemTable
         title={t('actionItems.title')}
         items={sorted}
+        highlightedId={highlightedId}
         onStatusChange={changeStatus}
         onEdit={item => setEditing(item)}
         onDelete={item => setDeleting(item)}

@@ -20,6 +20,7 @@ import NotesIcon from '@material-ui/icons/Notes';
 import Alert from '@material-ui/lab/Alert';
 import {
   CurrentReadingSessionResponse,
+  Postmortem,
   ReadingSession,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { useState } from 'react';
@@ -53,6 +54,8 @@ const SUGGESTION_COUNT = 3;
 type CardData = CurrentReadingSessionResponse & {
   /** The group's next session after this month's, if one is planned. */
   next?: ReadingSession;
+  /** The next session's pick, when there is no session this month. */
+  nextPick?: Postmortem;
 };
 
 /**
@@ -84,14 +87,26 @@ export const ReadingSessionCard = (props: {
     useAsyncRetry(async (): Promise<CardData> => {
       const current = await api.getCurrentReadingSession(ownerGroup);
       const session = current.session;
-      if (!session) return current;
-      // Newest first: a later session that takes place is the next one.
+      if (!session) {
+        // Nothing this month: the next planned one (of a series, say).
+        const nextPick = current.next?.postmortemId
+          ? await api
+              .getPostmortem(current.next.postmortemId)
+              .catch(() => undefined)
+          : undefined;
+        return { ...current, nextPick };
+      }
+      if (current.next) return current;
+      // A backend that does not say which is next: a later session that
+      // takes place, the soonest of the newest few.
       const { items } = await api.listReadingSessions({ ownerGroup, limit: 5 });
-      const next = items.find(
-        s =>
-          s.status !== 'cancelled' &&
-          Date.parse(s.scheduledAt) > Date.parse(session.scheduledAt),
-      );
+      const next = items
+        .filter(
+          s =>
+            s.status !== 'cancelled' &&
+            Date.parse(s.scheduledAt) > Date.parse(session.scheduledAt),
+        )
+        .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt))[0];
       return { ...current, next };
     }, [api, ownerGroup]);
 
@@ -139,22 +154,59 @@ export const ReadingSessionCard = (props: {
   if (!value) return <></>;
 
   if (!session) {
+    const upcoming = value.next;
+    const upcomingHref = upcoming ? sessionLink(upcoming.id) : undefined;
     return (
       <Box>
         <Typography variant="subtitle1">
           {t('readingSession.noSession')}
         </Typography>
-        <Typography variant="body2" color="textSecondary" paragraph>
-          {t('readingSession.noSessionHint')}
-        </Typography>
-        <Button
-          color="primary"
-          variant="contained"
-          startIcon={<EventIcon />}
-          onClick={() => setDialog('schedule')}
-        >
-          {t('readingSession.schedule')}
-        </Button>
+        {upcoming ? (
+          <Box my={1.5}>
+            <Typography variant="overline" component="h3">
+              {t('sessionPlanning.nextSession', {
+                date: formatDateTime(upcoming.scheduledAt, language),
+              })}
+            </Typography>
+            <SessionFacts session={upcoming} />
+            <Typography variant="body2" paragraph>
+              {t('readingSession.pick')}:{' '}
+              {value.nextPick && postmortemLink(value.nextPick.id) && (
+                <Link to={postmortemLink(value.nextPick.id)!}>
+                  {value.nextPick.title}
+                </Link>
+              )}
+              {value.nextPick &&
+                !postmortemLink(value.nextPick.id) &&
+                value.nextPick.title}
+              {!value.nextPick && t('readingSession.noPick')}
+            </Typography>
+          </Box>
+        ) : (
+          <Typography variant="body2" color="textSecondary" paragraph>
+            {t('readingSession.noSessionHint')}
+          </Typography>
+        )}
+        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+          {upcomingHref && (
+            <Button
+              color="primary"
+              variant="contained"
+              component={RouterLink}
+              to={upcomingHref}
+            >
+              {t('readingSession.openSession')}
+            </Button>
+          )}
+          <Button
+            color="primary"
+            variant={upcoming ? 'outlined' : 'contained'}
+            startIcon={<EventIcon />}
+            onClick={() => setDialog('schedule')}
+          >
+            {t('readingSession.schedule')}
+          </Button>
+        </Box>
         {scheduleDialog}
       </Box>
     );

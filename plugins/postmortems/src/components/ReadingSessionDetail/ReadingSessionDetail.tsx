@@ -33,6 +33,7 @@ import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime';
 import { formatDateTime } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemDialog } from '../ActionItemDialog';
+import { AddToCalendarButton } from '../AddToCalendarButton';
 import { ConflictAlert } from '../ConflictAlert';
 import { DateTimeField } from '../DateTimeField';
 import { DetailHeader } from '../DetailHeader';
@@ -213,6 +214,12 @@ export const ReadingSessionDetail = () => {
             <EntityRefLink entityRef={session.ownerGroup} defaultKind="group" />
             <ReadingSessionStatusChip status={session.status} />
           </Box>
+        }
+        actions={
+          <AddToCalendarButton
+            load={() => api.getReadingSessionCalendar(session.id, { language })}
+            filename={`reading-session-${session.scheduledAt.slice(0, 10)}.ics`}
+          />
         }
       />
       <Grid container spacing={3}>

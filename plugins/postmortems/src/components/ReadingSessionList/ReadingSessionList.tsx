@@ -7,16 +7,22 @@ import {
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import DateRangeIcon from '@material-ui/icons/DateRange';
 import EventIcon from '@material-ui/icons/Event';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   ActionItem,
   Postmortem,
   ReadingSession,
+  ReadingSessionSeriesResponse,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { postmortemsApiRef } from '../../api';
+import { useLanguage } from '../../hooks/useLanguage';
 import { postmortemsTranslationRef } from '../../translation';
+import { AddToCalendarButton } from '../AddToCalendarButton';
+import { ScheduleSeriesDialog } from '../ScheduleSeriesDialog';
 import { ScheduleSessionDialog } from '../ScheduleSessionDialog';
 import { SessionItem } from './SessionItem';
 
@@ -55,7 +61,8 @@ export const ReadingSessionList = () => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
   const api = useApi(postmortemsApiRef);
   const alertApi = useApi(alertApiRef);
-  const [scheduling, setScheduling] = useState(false);
+  const language = useLanguage();
+  const [scheduling, setScheduling] = useState<'session' | 'series'>();
 
   const { value, loading, error, retry } = useAsyncRetry(async () => {
     const page = await api.listReadingSessions({ limit: PAGE_SIZE });
@@ -92,6 +99,32 @@ export const ReadingSessionList = () => {
   if (!value) return null;
 
   const { upcoming, past } = splitSessions(value.sessions);
+  // The groups that have upcoming sessions, each with its calendar.
+  const groups = Array.from(new Set(upcoming.map(s => s.ownerGroup))).sort();
+  const groupName = (ref: string) => {
+    const { namespace, name } = parseEntityRef(ref);
+    return namespace === 'default' ? name : `${namespace}/${name}`;
+  };
+
+  const onSeriesScheduled = (result: ReadingSessionSeriesResponse) => {
+    setScheduling(undefined);
+    const created =
+      result.items.length > 0
+        ? t('readingSeries.created', { count: result.items.length })
+        : t('readingSeries.nothingCreated');
+    const skipped =
+      result.skippedMonths.length > 0
+        ? ` ${t('readingSeries.skipped', {
+            months: result.skippedMonths.join(', '),
+          })}`
+        : '';
+    alertApi.post({
+      message: `${created}${skipped}`,
+      severity: result.items.length > 0 ? 'success' : 'warning',
+      display: result.skippedMonths.length > 0 ? 'permanent' : 'transient',
+    });
+    retry();
+  };
   const render = (sessions: ReadingSession[], empty: string) =>
     sessions.length === 0 ? (
       <Typography color="textSecondary" paragraph>
@@ -114,15 +147,41 @@ export const ReadingSessionList = () => {
         <Typography variant="h5" component="h2" style={{ flexGrow: 1 }}>
           {t('readingSession.upcoming')}
         </Typography>
-        <Button
-          color="primary"
-          variant="contained"
-          startIcon={<EventIcon />}
-          onClick={() => setScheduling(true)}
-        >
-          {t('readingSession.schedule')}
-        </Button>
+        <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
+          <Button
+            color="primary"
+            variant="outlined"
+            startIcon={<DateRangeIcon />}
+            onClick={() => setScheduling('series')}
+          >
+            {t('readingSeries.schedule')}
+          </Button>
+          <Button
+            color="primary"
+            variant="contained"
+            startIcon={<EventIcon />}
+            onClick={() => setScheduling('session')}
+          >
+            {t('readingSession.schedule')}
+          </Button>
+        </Box>
       </Box>
+      {groups.length > 0 && (
+        <Box display="flex" flexWrap="wrap" mb={1} style={{ gap: 8 }}>
+          {groups.map(group => (
+            <AddToCalendarButton
+              key={group}
+              variant="text"
+              label={t('calendar.addGroup', { group: groupName(group) })}
+              load={() => api.getGroupCalendar(group, { language })}
+              filename={`reading-sessions-${groupName(group).replace(
+                /[^\w.-]+/g,
+                '-',
+              )}.ics`}
+            />
+          ))}
+        </Box>
+      )}
       {render(upcoming, t('readingSession.noUpcoming'))}
       <Box mt={3} mb={1}>
         <Typography variant="h5" component="h2">
@@ -130,11 +189,17 @@ export const ReadingSessionList = () => {
         </Typography>
       </Box>
       {render(past, t('readingSession.noPast'))}
-      {scheduling && (
+      {scheduling === 'series' && (
+        <ScheduleSeriesDialog
+          onClose={() => setScheduling(undefined)}
+          onScheduled={onSeriesScheduled}
+        />
+      )}
+      {scheduling === 'session' && (
         <ScheduleSessionDialog
-          onClose={() => setScheduling(false)}
+          onClose={() => setScheduling(undefined)}
           onScheduled={() => {
-            setScheduling(false);
+            setScheduling(undefined);
             alertApi.post({
               message: t('readingSession.scheduled'),
               severity: 'success',

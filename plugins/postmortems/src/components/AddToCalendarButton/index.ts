@@ -1,0 +1,2 @@
+export { AddToCalendarButton } from './AddToCalendarButton';
+export { downloadCalendar } from './downloadCalendar';
