@@ -18,7 +18,11 @@ import {
   SuggestionsSource,
 } from './scheduledNotifications';
 
-/** The id of the scheduled task, e.g. to trigger it by hand. */
+/**
+ * The id of the module's scheduled task, e.g. to trigger it by hand.
+ *
+ * @public
+ */
 export const NOTIFICATIONS_TASK_ID = 'postmortems-notifications';
 
 /**
