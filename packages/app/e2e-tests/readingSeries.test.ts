@@ -8,6 +8,9 @@ import {
 } from './fixtures';
 
 const SRE = 'group:default/sre';
+
+// The team meets in Tokyo: the list shows its sessions at Tokyo's time.
+test.use({ timezoneId: 'Asia/Tokyo' });
 const HOUR = 60 * 60 * 1000;
 
 /** A month in Tokyo (UTC+9, no daylight saving) as YYYY-MM. */
@@ -27,6 +30,9 @@ function firstThursdayAt16Tokyo(month: string): Date {
   const day = 1 + ((4 - first.getUTCDay() + 7) % 7);
   return new Date(Date.UTC(y, m - 1, day, 7));
 }
+
+/** An iCalendar text with its folded lines joined again (RFC 5545 3.1). */
+const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
 
 /**
  * The SRE team's sessions after this month's cancelled, as the reading
@@ -151,17 +157,29 @@ test('the SRE team schedules a year of reading sessions in one step, picks next 
     }
   }
   const next = byMonth.get(nextMonth)![0];
-  await expect(
-    page
-      .getByRole('button', {
-        name: 'Add the upcoming sessions of sre to calendar',
-      })
-      .first(),
-  ).toBeVisible();
+  // The list, reloaded, shows them among the upcoming sessions.
+  const nextLink = page.locator(`a[href$="/reading-sessions/${next.id}"]`);
+  await expect(nextLink).toBeVisible();
   await saveScreenshot(page, 'reading-series-list');
 
+  // The whole series in one calendar file: an event for each session.
+  const groupDownload = page.waitForEvent('download');
+  await page
+    .getByRole('button', {
+      name: 'Add the upcoming sessions of sre to calendar',
+    })
+    .click();
+  const groupCalendar = unfold(
+    fs.readFileSync((await (await groupDownload).path())!, 'utf8'),
+  );
+  for (const month of months) {
+    expect(groupCalendar, month).toContain(
+      `UID:${byMonth.get(month)![0].id}@postmortems`,
+    );
+  }
+
   // Next month's session, its pick chosen now.
-  await page.locator(`a[href$="/reading-sessions/${next.id}"]`).first().click();
+  await nextLink.click();
   await expect(page.getByText('Edit the session')).toBeVisible();
   await page.getByRole('textbox', { name: 'Pick', exact: true }).click();
   const option = page.getByRole('option').first();
@@ -170,7 +188,9 @@ test('the SRE team schedules a year of reading sessions in one step, picks next 
   await option.click();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
-  await expect(page.getByRole('link', { name: pickTitle })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: pickTitle, exact: true }).first(),
+  ).toBeVisible();
 
   // The invite: an .ics file for the calendar app.
   const downloading = page.waitForEvent('download');
@@ -183,7 +203,7 @@ test('the SRE team schedules a year of reading sessions in one step, picks next 
   // RFC 5545: CRLF line ends, long lines folded with a leading space, and
   // commas and semicolons escaped in text.
   expect(raw).toContain('\r\n');
-  const lines = raw.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const lines = unfold(raw).split('\r\n');
   const value = (name: string) =>
     lines
       .filter(l => l.startsWith(name))

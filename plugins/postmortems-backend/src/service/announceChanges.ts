@@ -32,109 +32,92 @@ export function announceChanges(
     }
   };
 
-  const { postmortems, actionItems, readingSessions } = stores;
+  /**
+   * A write that announces what it wrote: `changesOf` turns its result (and,
+   * for an update, the record `readBefore` read first) into the changes.
+   */
+  function announcing<A extends unknown[], R, P = undefined>(
+    write: (...args: A) => Promise<R>,
+    readBefore: ((...args: A) => Promise<P>) | undefined,
+    changesOf: (result: R, args: A, previous?: P) => PostmortemsChange[],
+  ) {
+    return async (...args: A): Promise<R> => {
+      const previous = await readBefore?.(...args);
+      const result = await write(...args);
+      changesOf(result, args, previous).forEach(announce);
+      return result;
+    };
+  }
+
+  const { postmortems: pm, actionItems: ai, readingSessions: rs } = stores;
+  const wrap = <T extends object>(store: T, methods: Partial<T>): T =>
+    Object.assign(Object.create(store), methods);
+
   return {
-    postmortems: Object.assign(Object.create(postmortems), {
-      async createPostmortem(
-        ...args: Parameters<typeof postmortems.createPostmortem>
-      ) {
-        const postmortem = await postmortems.createPostmortem(...args);
-        announce({
-          kind: 'postmortem',
-          action: 'created',
-          postmortem,
-          by: args[1],
-        });
-        return postmortem;
-      },
-      async updatePostmortem(
-        ...args: Parameters<typeof postmortems.updatePostmortem>
-      ) {
-        const previous = await postmortems.getPostmortem(args[0]);
-        const postmortem = await postmortems.updatePostmortem(...args);
-        announce({
-          kind: 'postmortem',
-          action: 'updated',
-          postmortem,
-          previous,
-          by: args[3],
-        });
-        return postmortem;
-      },
+    postmortems: wrap(pm, {
+      createPostmortem: announcing(
+        pm.createPostmortem.bind(pm),
+        undefined,
+        (postmortem, [, by]) => [
+          { kind: 'postmortem', action: 'created', postmortem, by },
+        ],
+      ),
+      updatePostmortem: announcing(
+        pm.updatePostmortem.bind(pm),
+        id => pm.getPostmortem(id),
+        (postmortem, [, , , by], previous) => [
+          { kind: 'postmortem', action: 'updated', postmortem, previous, by },
+        ],
+      ),
     }),
-    actionItems: Object.assign(Object.create(actionItems), {
-      async createActionItem(
-        ...args: Parameters<typeof actionItems.createActionItem>
-      ) {
-        const actionItem = await actionItems.createActionItem(...args);
-        announce({
-          kind: 'actionItem',
-          action: 'created',
-          actionItem,
-          by: args[2],
-        });
-        return actionItem;
-      },
-      async updateActionItem(
-        ...args: Parameters<typeof actionItems.updateActionItem>
-      ) {
-        const previous = await actionItems.getActionItem(args[0]);
-        const actionItem = await actionItems.updateActionItem(...args);
-        announce({
-          kind: 'actionItem',
-          action: 'updated',
-          actionItem,
-          previous,
-          by: args[3],
-        });
-        return actionItem;
-      },
+    actionItems: wrap(ai, {
+      createActionItem: announcing(
+        ai.createActionItem.bind(ai),
+        undefined,
+        (actionItem, [, , by]) => [
+          { kind: 'actionItem', action: 'created', actionItem, by },
+        ],
+      ),
+      updateActionItem: announcing(
+        ai.updateActionItem.bind(ai),
+        id => ai.getActionItem(id),
+        (actionItem, [, , , by], previous) => [
+          { kind: 'actionItem', action: 'updated', actionItem, previous, by },
+        ],
+      ),
     }),
-    readingSessions: Object.assign(Object.create(readingSessions), {
-      async createReadingSession(
-        ...args: Parameters<typeof readingSessions.createReadingSession>
-      ) {
-        const readingSession = await readingSessions.createReadingSession(
-          ...args,
-        );
-        announce({
-          kind: 'readingSession',
-          action: 'created',
-          readingSession,
-          by: args[1],
-        });
-        return readingSession;
-      },
-      async createReadingSessions(
-        ...args: Parameters<typeof readingSessions.createReadingSessions>
-      ) {
-        const created = await readingSessions.createReadingSessions(...args);
-        for (const readingSession of created) {
-          announce({
-            kind: 'readingSession',
-            action: 'created',
+    readingSessions: wrap(rs, {
+      createReadingSession: announcing(
+        rs.createReadingSession.bind(rs),
+        undefined,
+        (readingSession, [, by]) => [
+          { kind: 'readingSession', action: 'created', readingSession, by },
+        ],
+      ),
+      createReadingSessions: announcing(
+        rs.createReadingSessions.bind(rs),
+        undefined,
+        (created, [, by]) =>
+          created.map(readingSession => ({
+            kind: 'readingSession' as const,
+            action: 'created' as const,
             readingSession,
-            by: args[1],
-          });
-        }
-        return created;
-      },
-      async updateReadingSession(
-        ...args: Parameters<typeof readingSessions.updateReadingSession>
-      ) {
-        const previous = await readingSessions.getReadingSession(args[0]);
-        const readingSession = await readingSessions.updateReadingSession(
-          ...args,
-        );
-        announce({
-          kind: 'readingSession',
-          action: 'updated',
-          readingSession,
-          previous,
-          by: args[3],
-        });
-        return readingSession;
-      },
+            by,
+          })),
+      ),
+      updateReadingSession: announcing(
+        rs.updateReadingSession.bind(rs),
+        id => rs.getReadingSession(id),
+        (readingSession, [, , , by], previous) => [
+          {
+            kind: 'readingSession',
+            action: 'updated',
+            readingSession,
+            previous,
+            by,
+          },
+        ],
+      ),
     }),
   };
 }

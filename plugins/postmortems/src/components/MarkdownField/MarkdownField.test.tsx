@@ -18,6 +18,9 @@ const Field = (props: { initial?: string; error?: string }) => {
   );
 };
 
+// Typing and the preview are slow in jsdom on a busy machine.
+jest.setTimeout(30_000);
+
 describe('MarkdownField', () => {
   it('is written as Markdown and previewed as it will be shown', async () => {
     renderInTestApp(<Field />);
