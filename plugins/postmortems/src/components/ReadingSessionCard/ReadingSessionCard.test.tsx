@@ -18,7 +18,6 @@ import { PostmortemsApi } from '../../api';
 import { ReadingSessionCard } from './ReadingSessionCard';
 
 // Dialogs and autocompletes are slow to render in jsdom on a busy machine.
-// Dialogs with several fields are slow in jsdom when the machine is busy.
 jest.setTimeout(60_000);
 
 function render(api: PostmortemsApi, ownerGroup?: string) {
