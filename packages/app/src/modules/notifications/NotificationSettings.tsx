@@ -10,6 +10,14 @@ export const NotificationSettings = () => {
     <Content>
       <UserNotificationSettingsCard
         originNames={{ 'plugin:postmortems': t('origins.postmortems') }}
+        topicNames={{
+          'overdue-action-items': t('topics.overdueActionItems'),
+          'action-items-due-soon': t('topics.actionItemsDueSoon'),
+          'action-item-assigned': t('topics.actionItemAssigned'),
+          'reading-session': t('topics.readingSession'),
+          'postmortem-read': t('topics.postmortemRead'),
+          'new-postmortem': t('topics.newPostmortem'),
+        }}
       />
     </Content>
   );
