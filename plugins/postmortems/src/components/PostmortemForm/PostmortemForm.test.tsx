@@ -245,10 +245,22 @@ describe('PostmortemForm', () => {
     fireEvent.change(await screen.findByLabelText('Summary'), {
       target: { value: 'Thrown away' },
     });
+    // Kept once the form has its base (the templates load first).
+    await waitFor(() =>
+      expect(
+        window.localStorage.getItem(
+          'postmortems.draft.new:component:default/x',
+        ),
+      ).toContain('Thrown away'),
+    );
     cleanup();
     renderCreate();
     await userEvent.click(
-      await screen.findByRole('button', { name: 'Discard' }),
+      await screen.findByRole(
+        'button',
+        { name: 'Discard' },
+        { timeout: 10_000 },
+      ),
     );
     cleanup();
     renderCreate();
