@@ -36,16 +36,23 @@ test('an engineer finds the queue-backlog postmortem of 請求管理ロボ by a 
   const titleLink = page.getByRole('link', { name: TITLE });
   // The title takes the room: its column is the widest by far, and the
   // title wraps to two lines at most, not three or four.
-  const cellWidths = await rows
-    .nth(1)
-    .getByRole('cell')
-    .evaluateAll(cells =>
-      cells.map(cell => cell.getBoundingClientRect().width),
-    );
-  const titleWidth = cellWidths[1];
-  for (const [index, width] of cellWidths.entries()) {
-    if (index !== 1) expect(titleWidth).toBeGreaterThan(width * 1.5);
-  }
+  // Measured once the table has laid the row out (a re-render in between
+  // reads zero widths).
+  await expect
+    .poll(async () => {
+      const widths = await rows
+        .nth(1)
+        .getByRole('cell')
+        .evaluateAll(cells =>
+          cells.map(cell => cell.getBoundingClientRect().width),
+        );
+      const titleWidth = widths[1] ?? 0;
+      return (
+        titleWidth > 0 &&
+        widths.every((width, index) => index === 1 || titleWidth > width * 1.5)
+      );
+    })
+    .toBe(true);
   expect(
     await titleLink.evaluate(element => element.getClientRects().length),
   ).toBeLessThanOrEqual(2);
