@@ -25,9 +25,16 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
-// search (Lunr in memory by default)
+// search: Lunr in memory on SQLite, PostgreSQL's text search on PostgreSQL,
+// both finding Japanese words inside sentences (the cjk engine module takes
+// the place of @backstage/plugin-search-backend-module-pg); the catalog and
+// the postmortems are indexed
 backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@postmortems/backstage-plugin-search-backend-module-cjk'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(
+  import('@postmortems/backstage-plugin-search-backend-module-postmortems'),
+);
 
 // user settings (language, theme), pushed to open browsers through signals
 backend.add(import('@backstage/plugin-user-settings-backend'));
@@ -51,4 +58,8 @@ backend.add(
 );
 // example postmortems, action items and reading sessions on first start
 backend.add(postmortemsExampleDataModule);
+
+// MCP: the actions of the plugins in backend.actions.pluginSources (the
+// postmortems' reads) as tools for AI assistants, at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.start();

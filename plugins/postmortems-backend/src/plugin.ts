@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { postmortemsPermissions } from '@postmortems/backstage-plugin-postmortems-common';
 import {
   PostmortemsChangeListener,
@@ -9,6 +10,7 @@ import {
   postmortemsExtensionPoint,
 } from '@postmortems/backstage-plugin-postmortems-node';
 import { DateTime } from 'luxon';
+import { registerPostmortemsActions } from './actions/registerPostmortemsActions';
 import { createDatabaseStores } from './database/createDatabaseStores';
 import { announceChanges } from './service/announceChanges';
 import { createRouter } from './service/router';
@@ -38,6 +40,7 @@ export const postmortemsPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -47,6 +50,7 @@ export const postmortemsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
       },
       async init({
+        actionsRegistry,
         config,
         database,
         httpAuth,
@@ -88,6 +92,17 @@ export const postmortemsPlugin = createBackendPlugin({
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        // The same reads for AI assistants, served over MCP by
+        // @backstage/plugin-mcp-actions-backend when it is installed.
+        registerPostmortemsActions({
+          actionsRegistry,
+          permissions,
+          stores,
+          templates,
+          timezone,
+          appBaseUrl: config.getOptionalString('app.baseUrl'),
+        });
       },
     });
   },

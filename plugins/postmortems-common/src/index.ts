@@ -9,4 +9,5 @@ export * from './enums';
 export * from './errors';
 export * from './permissions';
 export * from './schemas';
+export * from './search';
 export * from './templates';

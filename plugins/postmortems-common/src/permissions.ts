@@ -1,10 +1,22 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /*
- * Reading is allowed to anyone signed in; every write is authorized against
- * one of these. They are basic (resourceless) permissions, so a policy decides
- * per user or group, not per postmortem.
+ * Every read and every write is authorized against one of these. They are
+ * basic (resourceless) permissions, so a policy decides per user or group,
+ * not per postmortem.
  */
+
+/**
+ * Allows reading postmortems, their action items and reading sessions:
+ * through the API, the actions registry and the portal's search (it is the
+ * search collator's visibility permission).
+ *
+ * @public
+ */
+export const postmortemReadPermission = createPermission({
+  name: 'postmortem.read',
+  attributes: { action: 'read' },
+});
 
 /**
  * Allows creating a postmortem.
@@ -93,6 +105,7 @@ export const readingSessionUpdatePermission = createPermission({
  * @public
  */
 export const postmortemsPermissions = [
+  postmortemReadPermission,
   postmortemCreatePermission,
   postmortemUpdatePermission,
   postmortemDeletePermission,

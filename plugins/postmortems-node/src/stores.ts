@@ -117,6 +117,17 @@ export interface SuggestionCandidates {
   lastCoveredAt: Record<string, string>;
 }
 
+/**
+ * What {@link PostmortemsStore.importPostmortem} did: created the postmortem
+ * with its action items, or nothing because a live postmortem with the same
+ * title and start exists.
+ *
+ * @public
+ */
+export type ImportPostmortemOutcome =
+  | { postmortem: Postmortem; actionItems: ActionItem[] }
+  | { duplicateOf: string };
+
 /*
  * Writes that carry an expected version throw a `ConflictError` when the
  * stored version differs, and change nothing; missing rows give a
@@ -131,6 +142,16 @@ export interface SuggestionCandidates {
  */
 export interface PostmortemsStore {
   createPostmortem(input: PostmortemInput, by: string): Promise<Postmortem>;
+  /**
+   * Creates a postmortem and its action items in one transaction, all or
+   * nothing; writes nothing when a live postmortem has the same title and
+   * the same `startedAt` instant, and names that one instead.
+   */
+  importPostmortem(
+    input: PostmortemInput,
+    actionItems: ActionItemInput[],
+    by: string,
+  ): Promise<ImportPostmortemOutcome>;
   /** A live postmortem; deleted ones only with `includeDeleted`. */
   getPostmortem(
     id: string,

@@ -20,7 +20,15 @@ export {
   ReadingSessionCardTitle,
   DEFAULT_READING_SESSION_GROUP,
 } from './components/ReadingSessionCard/ReadingSessionCardTitle';
+export {
+  PostmortemSearchResultListItem,
+  PostmortemActionItemSearchResultListItem,
+} from './components/PostmortemSearchResultListItem/extensions';
+export type {
+  PostmortemSearchResultListItemProps,
+  PostmortemActionItemSearchResultListItemProps,
+} from './components/PostmortemSearchResultListItem';
 export { rootRouteRef } from './routes';
 export { postmortemsApiRef, PostmortemsClient } from './api';
-export type { PostmortemsApi } from './api';
+export type { DownloadedFile, PostmortemsApi } from './api';
 export { postmortemsTranslationRef } from './translation';

@@ -1,9 +1,14 @@
 import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { postmortemReadPermission } from '@postmortems/backstage-plugin-postmortems-common';
 import request from 'supertest';
 import { postmortemsPlugin } from '../plugin';
 
@@ -29,22 +34,46 @@ const config = mockServices.rootConfig.factory({
   },
 });
 
+type Decision = AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+
+/**
+ * The permissions service answering every write permission `write` and the
+ * read permission `read`.
+ */
+function permissionsAnswering(write: Decision, read: Decision) {
+  return createServiceFactory({
+    service: coreServices.permissions,
+    deps: {},
+    factory: () => ({
+      async authorize(requests) {
+        return requests.map(({ permission }) => ({
+          result:
+            permission.name === postmortemReadPermission.name ? read : write,
+        }));
+      },
+      async authorizeConditional(requests) {
+        return requests.map(() => ({ result: write }));
+      },
+    }),
+  });
+}
+
 /**
  * The plugin in a test backend on a fresh in-memory database, with a second
- * template "short" and every permission answered `permission`; requests to
- * its API are made as {@link HANAKO}, `server` takes any other.
+ * template "short", every write permission answered `permission` and the
+ * read permission `read` (allowed unless given); requests to its API are made
+ * as {@link HANAKO}, `server` takes any other.
  */
 export async function startBackend(
-  permission:
-    | AuthorizeResult.ALLOW
-    | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  permission: Decision = AuthorizeResult.ALLOW,
+  { read = AuthorizeResult.ALLOW }: { read?: Decision } = {},
 ) {
   const { server } = await startTestBackend({
     features: [
       postmortemsPlugin,
       config,
       mockServices.database.factory(),
-      mockServices.permissions.factory({ result: permission }),
+      permissionsAnswering(permission, read),
     ],
   });
   const as = () => mockCredentials.user.header(HANAKO);

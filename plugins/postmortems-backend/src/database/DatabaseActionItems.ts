@@ -26,6 +26,32 @@ import { conditionalUpdate, createdColumns, livePostmortemRow } from './writes';
 const NO_DUE_DATE = '9999-12-31';
 
 /**
+ * Writes a new action item of a postmortem, with the defaults of what it
+ * leaves out, in the caller's transaction; its id.
+ */
+export async function insertActionItem(
+  tx: Knex.Transaction,
+  postmortemId: string,
+  input: ActionItemInput,
+  by: string,
+  now: Date,
+): Promise<string> {
+  const id = randomUUID();
+  const status = input.status ?? 'open';
+  await tx('action_items').insert({
+    id,
+    postmortem_id: postmortemId,
+    ...actionItemColumns(input),
+    status,
+    priority: input.priority ?? 'medium',
+    kind: input.kind ?? 'other',
+    completed_at: CLOSED_STATUSES.includes(status) ? now : null,
+    ...createdColumns(now, by),
+  });
+  return id;
+}
+
+/**
  * Action items in the table `action_items`, always read joined with their
  * postmortem: the items of a deleted postmortem disappear with it.
  */
@@ -37,21 +63,9 @@ export class DatabaseActionItems implements ActionItemsStore {
     input: ActionItemInput,
     by: string,
   ): Promise<ActionItem> {
-    const id = randomUUID();
-    const now = this.ctx.clock();
-    const status = input.status ?? 'open';
-    await this.ctx.db.transaction(async tx => {
+    const id = await this.ctx.db.transaction(async tx => {
       await livePostmortemRow(tx, postmortemId);
-      await tx('action_items').insert({
-        id,
-        postmortem_id: postmortemId,
-        ...actionItemColumns(input),
-        status,
-        priority: input.priority ?? 'medium',
-        kind: input.kind ?? 'other',
-        completed_at: CLOSED_STATUSES.includes(status) ? now : null,
-        ...createdColumns(now, by),
-      });
+      return insertActionItem(tx, postmortemId, input, by, this.ctx.clock());
     });
     return (await this.getActionItem(id))!;
   }

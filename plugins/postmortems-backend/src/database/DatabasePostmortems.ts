@@ -23,10 +23,13 @@ import {
 } from './paging';
 import { decoratePostmortems } from './decoratePostmortems';
 import {
+  ActionItemInput,
+  ImportPostmortemOutcome,
   PostmortemFilter,
   PostmortemInput,
   PostmortemsStore,
 } from '@postmortems/backstage-plugin-postmortems-node';
+import { DatabaseActionItems, insertActionItem } from './DatabaseActionItems';
 import {
   Row,
   checkVersion,
@@ -50,19 +53,59 @@ export class DatabasePostmortems implements PostmortemsStore {
     input: PostmortemInput,
     by: string,
   ): Promise<Postmortem> {
-    const id = randomUUID();
-    const now = this.ctx.clock();
-    await this.ctx.db.transaction(async tx => {
-      await tx('postmortems').insert({
-        id,
-        ...postmortemColumns(input),
-        ...createdColumns(now, by),
-      });
-      await this.syncLookups(tx, id, { entityRefs: [], tags: [] }, input);
-      const row = await tx('postmortems').where({ id }).first();
-      await this.insertRevision(tx, row, 'created', Object.keys(input), by);
-    });
+    const id = await this.ctx.db.transaction(tx =>
+      this.insertPostmortem(tx, input, by),
+    );
     return (await this.getPostmortem(id))!;
+  }
+
+  async importPostmortem(
+    input: PostmortemInput,
+    actionItems: ActionItemInput[],
+    by: string,
+  ): Promise<ImportPostmortemOutcome> {
+    const outcome = await this.ctx.db.transaction(
+      async (
+        tx,
+      ): Promise<
+        { duplicateOf: string } | { id: string; itemIds: string[] }
+      > => {
+        // Same instant, compared as a range so that every engine's datetime
+        // precision agrees; the title compared here, not by the database's
+        // collation (MySQL's ignores case).
+        const startedAt = toDate(input.startedAt)!;
+        const sameStart = await tx('postmortems')
+          .select('id', 'title')
+          .whereNull('deleted_at')
+          .where('started_at', '>=', startedAt)
+          .where('started_at', '<', new Date(startedAt.getTime() + 1))
+          .orderBy('id');
+        const duplicate = sameStart.find(row => row.title === input.title);
+        if (duplicate) {
+          return { duplicateOf: duplicate.id as string };
+        }
+        const id = await this.insertPostmortem(tx, input, by);
+        const now = this.ctx.clock();
+        const itemIds: string[] = [];
+        for (const item of actionItems) {
+          itemIds.push(await insertActionItem(tx, id, item, by, now));
+        }
+        return { id, itemIds };
+      },
+    );
+    if ('duplicateOf' in outcome) {
+      return outcome;
+    }
+    const postmortem = (await this.getPostmortem(outcome.id))!;
+    const items = new DatabaseActionItems(this.ctx);
+    return {
+      postmortem,
+      actionItems: await Promise.all(
+        outcome.itemIds.map(
+          async itemId => (await items.getActionItem(itemId))!,
+        ),
+      ),
+    };
   }
 
   async getPostmortem(
@@ -243,6 +286,24 @@ export class DatabasePostmortems implements PostmortemsStore {
       changedFields: parseJson(row.changed_fields, []),
       snapshot: parseJson(row.snapshot, {} as PostmortemRevision['snapshot']),
     }));
+  }
+
+  /** Writes a new postmortem, its lookups and first revision; its id. */
+  private async insertPostmortem(
+    tx: Knex.Transaction,
+    input: PostmortemInput,
+    by: string,
+  ): Promise<string> {
+    const id = randomUUID();
+    await tx('postmortems').insert({
+      id,
+      ...postmortemColumns(input),
+      ...createdColumns(this.ctx.clock(), by),
+    });
+    await this.syncLookups(tx, id, { entityRefs: [], tags: [] }, input);
+    const row = await tx('postmortems').where({ id }).first();
+    await this.insertRevision(tx, row, 'created', Object.keys(input), by);
+    return id;
   }
 
   /**

@@ -13,6 +13,10 @@ import {
   currentReadingSessionQuerySchema,
   currentReadingSessionResponseSchema,
   errorResponseBodySchema,
+  exportMarkdownArchiveQuerySchema,
+  exportMarkdownQuerySchema,
+  importMarkdownRequestSchema,
+  importMarkdownResponseSchema,
   listActionItemsQuerySchema,
   listPostmortemsQuerySchema,
   listReadingSessionsQuerySchema,
@@ -67,6 +71,8 @@ export const COMPONENTS = {
   UpdateReadingSessionRequest: updateReadingSessionRequestSchema,
   CreateReadingSessionSeriesRequest: createReadingSessionSeriesRequestSchema,
   ReadingSessionSeriesResponse: readingSessionSeriesResponseSchema,
+  ImportMarkdownRequest: importMarkdownRequestSchema,
+  ImportMarkdownResponse: importMarkdownResponseSchema,
 };
 
 export type ComponentName = keyof typeof COMPONENTS;
@@ -95,8 +101,8 @@ export interface Operation {
   body?: ComponentName;
   /** The success status, its description and shape (none: no content). */
   success: [status: 200 | 201 | 204, description: string, ComponentName?];
-  /** A success answer that is not JSON (a calendar), instead of a shape. */
-  produces?: 'text/calendar';
+  /** A success answer that is not JSON (a calendar, a file), instead of a shape. */
+  produces?: 'text/calendar' | 'text/markdown' | 'application/zip';
   errors: ErrorStatus[];
 }
 
@@ -147,6 +153,41 @@ export const OPERATIONS: Operation[] = [
     body: 'CreatePostmortemRequest',
     success: [201, 'Created', 'Postmortem'],
     errors: WRITE,
+  },
+  {
+    method: 'get',
+    path: '/postmortems/export.zip',
+    tag: 'Postmortems',
+    summary: 'The postmortems of a list as one zip of Markdown files',
+    description:
+      'The filters of `GET /postmortems` (every match, no paging), one `<startedAt date>-<slug>-<short id>.md` per postmortem as `GET /postmortems/{id}/export.md` writes it; streamed as it is read.',
+    query: exportMarkdownArchiveQuerySchema,
+    success: [200, 'The archive'],
+    produces: 'application/zip',
+    errors: READ,
+  },
+  {
+    method: 'post',
+    path: '/postmortems/import',
+    tag: 'Postmortems',
+    summary: 'Import postmortems from Markdown files',
+    description:
+      'Needs `postmortem.create`, and `postmortem.actionItem.create` when a file has action items. At most 100 files, each at most 256 KB, the body at most 30 MB (a 400 naming the field beyond). Each file is front matter as `export.md` writes it, or plain Markdown whose `#` title and `##` headings are matched to the template’s sections (English or Japanese, case- and width-insensitive), `## Timeline` and `## Action items`; `defaults` fill what a file lacks. Each file is checked like `POST /postmortems` and is written whole, with its action items, in one transaction, or not at all: `rejected` names the fields, `duplicate` when a live postmortem (or an earlier file) has the same title and startedAt. `dryRun` writes nothing and answers `ready` instead of `imported`.',
+    body: 'ImportMarkdownRequest',
+    success: [200, 'One result per file, in order', 'ImportMarkdownResponse'],
+    errors: WRITE,
+  },
+  {
+    method: 'get',
+    path: '/postmortems/{id}/export.md',
+    tag: 'Postmortems',
+    summary: 'One postmortem as Markdown with YAML front matter',
+    description:
+      'Front matter with every field (timeline and action items included, so that an import gives them back), then the sections under their template titles in `lang`, the timeline and the action items as a checklist. An attachment named `<startedAt date>-<slug>-<short id>.md`.',
+    query: exportMarkdownQuerySchema,
+    success: [200, 'The file'],
+    produces: 'text/markdown',
+    errors: READ_ONE,
   },
   {
     method: 'get',

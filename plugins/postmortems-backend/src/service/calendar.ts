@@ -54,7 +54,8 @@ export function sessionUrl(appBaseUrl: string, id: string): string {
   return `${appBaseUrl.replace(/\/+$/, '')}/postmortems/reading-sessions/${id}`;
 }
 
-function postmortemUrl(appBaseUrl: string, id: string): string {
+/** The page of a postmortem in the app. */
+export function postmortemUrl(appBaseUrl: string, id: string): string {
   return `${appBaseUrl.replace(/\/+$/, '')}/postmortems/${id}`;
 }
 

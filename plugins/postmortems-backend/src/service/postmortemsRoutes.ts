@@ -12,6 +12,7 @@ import {
   updatePostmortemRequestSchema,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { Router } from 'express';
+import { z } from 'zod';
 import { PostmortemInput } from '@postmortems/backstage-plugin-postmortems-node';
 import { authorize, found, parse, principalRef } from './requests';
 import { RouteContext } from './RouteContext';
@@ -22,12 +23,30 @@ import { checkSections } from './templates';
  * a change, so that a PATCH of one time or of the sections alone is checked
  * against what is stored.
  */
-function checkPostmortem(context: RouteContext, postmortem: PostmortemInput) {
+export function checkPostmortem(
+  context: Pick<RouteContext, 'templates'>,
+  postmortem: PostmortemInput,
+) {
   checkSections(context.templates, postmortem.template, postmortem.sections);
   const timesError = incidentTimesError(postmortem);
   if (timesError) {
     throw invalidRequest(timesError);
   }
+}
+
+/** A parsed create body with the defaults of what it leaves out. */
+export function postmortemInputOf(
+  body: z.output<typeof createPostmortemRequestSchema>,
+): PostmortemInput {
+  return {
+    ...body,
+    status: body.status ?? 'draft',
+    template: body.template ?? DEFAULT_TEMPLATE_ID,
+    sections: body.sections ?? {},
+    timeline: body.timeline ?? [],
+    tags: body.tags ?? [],
+    authors: body.authors ?? [],
+  };
 }
 
 async function livePostmortem(
@@ -62,16 +81,9 @@ export function registerPostmortemRoutes(
   router.post('/postmortems', async (req, res) => {
     const credentials = context.credentials(res);
     await authorize(permissions, credentials, postmortemCreatePermission);
-    const body = parse(createPostmortemRequestSchema, req.body);
-    const input: PostmortemInput = {
-      ...body,
-      status: body.status ?? 'draft',
-      template: body.template ?? DEFAULT_TEMPLATE_ID,
-      sections: body.sections ?? {},
-      timeline: body.timeline ?? [],
-      tags: body.tags ?? [],
-      authors: body.authors ?? [],
-    };
+    const input = postmortemInputOf(
+      parse(createPostmortemRequestSchema, req.body),
+    );
     checkPostmortem(context, input);
     const created = await stores.postmortems.createPostmortem(
       input,

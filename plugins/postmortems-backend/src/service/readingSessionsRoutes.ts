@@ -39,6 +39,136 @@ export function monthOf(at: Date | string, timezone: string) {
   };
 }
 
+/**
+ * What the reading session views read: the stores, the clock and the time
+ * zone. The routes and the actions registry's actions answer with the same
+ * functions.
+ */
+export type ReadingSessionViewContext = Pick<
+  RouteContext,
+  'stores' | 'clock' | 'timezone'
+>;
+
+/** The group's earliest planned session from `from` on, if any. */
+async function nextPlanned(
+  { stores }: ReadingSessionViewContext,
+  ownerGroup: string,
+  from: string,
+) {
+  const { items } = await stores.readingSessions.listReadingSessions({
+    ownerGroup,
+    status: 'planned',
+    from,
+    limit: 100,
+  });
+  return [...items].sort((a, b) =>
+    a.scheduledAt.localeCompare(b.scheduledAt),
+  )[0];
+}
+
+/**
+ * The group's session of this month (in the configured time zone), its pick
+ * with the pick's open action items, and the next planned one: the answer of
+ * `GET /reading-sessions/current`.
+ *
+ * The month is the calendar month in the configured time zone: a session
+ * at 00:30 on the 1st in Tokyo belongs to that month, although it is still
+ * the previous month in UTC.
+ */
+export async function currentReadingSession(
+  context: ReadingSessionViewContext,
+  ownerGroup: string,
+): Promise<CurrentReadingSessionResponse> {
+  const { stores } = context;
+  const { from, to } = monthOf(context.clock(), context.timezone);
+  const { items } = await stores.readingSessions.listReadingSessions({
+    ownerGroup,
+    from,
+    to,
+    limit: 100,
+  });
+  // Several sessions in one month are rare; a cancelled one gives way to
+  // any other, then the earliest wins.
+  const [session] = [...items].sort(
+    (a, b) =>
+      Number(a.status === 'cancelled') - Number(b.status === 'cancelled') ||
+      a.scheduledAt.localeCompare(b.scheduledAt),
+  );
+  const body: CurrentReadingSessionResponse = {
+    session: session ?? null,
+    timezone: context.timezone,
+  };
+  if (session?.postmortemId) {
+    const postmortem = await stores.postmortems.getPostmortem(
+      session.postmortemId,
+    );
+    if (postmortem) {
+      body.postmortem = postmortem;
+      body.actionItems = (
+        await stores.actionItems.listActionItems({
+          postmortemId: postmortem.id,
+          statuses: ['open', 'in_progress'],
+          limit: 100,
+        })
+      ).items;
+    }
+  }
+  const next = await nextPlanned(context, ownerGroup, to);
+  if (next) body.next = next;
+  return body;
+}
+
+/**
+ * The group's ranked candidates for a pick, best first (5 unless `limit`):
+ * the answer of `GET /reading-sessions/suggestions`.
+ */
+export async function readingSessionSuggestions(
+  context: ReadingSessionViewContext,
+  ownerGroup: string,
+  limit?: number,
+): Promise<ReadingSessionSuggestionsResponse> {
+  const { stores } = context;
+  // Besides the picks of upcoming sessions, a pick of a planned session
+  // earlier this month (its day passed, not yet marked held) is taken.
+  const [candidates, thisMonth] = await Promise.all([
+    stores.readingSessions.suggestionCandidates(ownerGroup),
+    stores.readingSessions.listReadingSessions({
+      ownerGroup,
+      status: 'planned',
+      from: monthOf(context.clock(), context.timezone).from,
+      limit: 100,
+    }),
+  ]);
+  const ranked = rankSuggestions(
+    {
+      ...candidates,
+      pickedForUpcoming: [
+        ...candidates.pickedForUpcoming,
+        ...thisMonth.items.flatMap(s =>
+          s.postmortemId ? [s.postmortemId] : [],
+        ),
+      ],
+    },
+    {
+      now: context.clock(),
+      timezone: context.timezone,
+      limit: limit ?? 5,
+    },
+  );
+  // Ranking saw a light projection; only the picks are loaded whole. One
+  // deleted in between is left out rather than answered half.
+  const loaded = await stores.postmortems.getPostmortems(
+    ranked.map(s => s.postmortem.id),
+  );
+  const byId = new Map(loaded.map(p => [p.id, p]));
+  return {
+    items: ranked.flatMap(s => {
+      const postmortem = byId.get(s.postmortem.id);
+      return postmortem ? [{ ...s, postmortem }] : [];
+    }),
+  };
+}
+
 /** `/reading-sessions` and below. */
 export function registerReadingSessionRoutes(
   router: Router,
@@ -83,19 +213,6 @@ export function registerReadingSessionRoutes(
     }
   };
 
-  /** The group's earliest planned session from `from` on, if any. */
-  const nextPlanned = async (ownerGroup: string, from: string) => {
-    const { items } = await stores.readingSessions.listReadingSessions({
-      ownerGroup,
-      status: 'planned',
-      from,
-      limit: 100,
-    });
-    return [...items].sort((a, b) =>
-      a.scheduledAt.localeCompare(b.scheduledAt),
-    )[0];
-  };
-
   router.get('/reading-sessions', async (req, res) => {
     const query = parse(listReadingSessionsQuerySchema, req.query);
     res.json(await stores.readingSessions.listReadingSessions(query));
@@ -119,47 +236,9 @@ export function registerReadingSessionRoutes(
     res.status(201).json(created);
   });
 
-  // The month is the calendar month in the configured time zone: a session
-  // at 00:30 on the 1st in Tokyo belongs to that month, although it is still
-  // the previous month in UTC.
   router.get('/reading-sessions/current', async (req, res) => {
     const { ownerGroup } = parse(currentReadingSessionQuerySchema, req.query);
-    const { from, to } = monthOf(context.clock(), context.timezone);
-    const { items } = await stores.readingSessions.listReadingSessions({
-      ownerGroup,
-      from,
-      to,
-      limit: 100,
-    });
-    // Several sessions in one month are rare; a cancelled one gives way to
-    // any other, then the earliest wins.
-    const [session] = [...items].sort(
-      (a, b) =>
-        Number(a.status === 'cancelled') - Number(b.status === 'cancelled') ||
-        a.scheduledAt.localeCompare(b.scheduledAt),
-    );
-    const body: CurrentReadingSessionResponse = {
-      session: session ?? null,
-      timezone: context.timezone,
-    };
-    if (session?.postmortemId) {
-      const postmortem = await stores.postmortems.getPostmortem(
-        session.postmortemId,
-      );
-      if (postmortem) {
-        body.postmortem = postmortem;
-        body.actionItems = (
-          await stores.actionItems.listActionItems({
-            postmortemId: postmortem.id,
-            statuses: ['open', 'in_progress'],
-            limit: 100,
-          })
-        ).items;
-      }
-    }
-    const next = await nextPlanned(ownerGroup, to);
-    if (next) body.next = next;
-    res.json(body);
+    res.json(await currentReadingSession(context, ownerGroup));
   });
 
   router.get('/reading-sessions/suggestions', async (req, res) => {
@@ -167,46 +246,7 @@ export function registerReadingSessionRoutes(
       readingSessionSuggestionsQuerySchema,
       req.query,
     );
-    // Besides the picks of upcoming sessions, a pick of a planned session
-    // earlier this month (its day passed, not yet marked held) is taken.
-    const [candidates, thisMonth] = await Promise.all([
-      stores.readingSessions.suggestionCandidates(ownerGroup),
-      stores.readingSessions.listReadingSessions({
-        ownerGroup,
-        status: 'planned',
-        from: monthOf(context.clock(), context.timezone).from,
-        limit: 100,
-      }),
-    ]);
-    const ranked = rankSuggestions(
-      {
-        ...candidates,
-        pickedForUpcoming: [
-          ...candidates.pickedForUpcoming,
-          ...thisMonth.items.flatMap(s =>
-            s.postmortemId ? [s.postmortemId] : [],
-          ),
-        ],
-      },
-      {
-        now: context.clock(),
-        timezone: context.timezone,
-        limit: limit ?? 5,
-      },
-    );
-    // Ranking saw a light projection; only the picks are loaded whole. One
-    // deleted in between is left out rather than answered half.
-    const loaded = await stores.postmortems.getPostmortems(
-      ranked.map(s => s.postmortem.id),
-    );
-    const byId = new Map(loaded.map(p => [p.id, p]));
-    const body: ReadingSessionSuggestionsResponse = {
-      items: ranked.flatMap(s => {
-        const postmortem = byId.get(s.postmortem.id);
-        return postmortem ? [{ ...s, postmortem }] : [];
-      }),
-    };
-    res.json(body);
+    res.json(await readingSessionSuggestions(context, ownerGroup, limit));
   });
 
   router.get('/reading-sessions/:id', async (req, res) => {

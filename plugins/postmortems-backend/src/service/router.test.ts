@@ -320,4 +320,23 @@ describe('postmortems router', () => {
         .status,
     ).toBe(403);
   });
+
+  it('refuses every read with 403 when the read permission is denied, but not /health', async () => {
+    const denied = await startBackend(AuthorizeResult.ALLOW, {
+      read: AuthorizeResult.DENY,
+    });
+    for (const path of [
+      '/postmortems',
+      `/postmortems/${MISSING}`,
+      '/action-items',
+      '/reading-sessions',
+      '/reading-sessions/current',
+      '/templates',
+    ]) {
+      const response = await denied.get(path);
+      expect({ path, status: response.status }).toEqual({ path, status: 403 });
+      expect(response.body.error.message).toContain('postmortem.read');
+    }
+    expect((await denied.get('/health')).status).toBe(200);
+  });
 });

@@ -6,15 +6,22 @@ import {
 import {
   PostmortemTemplate,
   invalidRequest,
+  postmortemReadPermission,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { PostmortemsStores } from '@postmortems/backstage-plugin-postmortems-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { registerActionItemRoutes } from './actionItemsRoutes';
+import {
+  IMPORT_BODY_LIMIT_MB,
+  IMPORT_PATH,
+  registerMarkdownRoutes,
+} from './markdown/markdownRoutes';
 import { registerPostmortemRoutes } from './postmortemsRoutes';
 import { registerReadingSessionSeriesRoutes } from './readingSessionSeriesRoutes';
 import { registerReadingSessionRoutes } from './readingSessionsRoutes';
 import { RouteContext } from './RouteContext';
+import { authorize } from './requests';
 
 /** What the router needs; built once by the plugin's init. */
 export interface RouterOptions {
@@ -37,6 +44,9 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth } = options;
   const router = Router();
+  // The Markdown import takes up to 100 files at once; it parses first, so
+  // the 1 MB parser after it leaves its body alone.
+  router.use(IMPORT_PATH, express.json({ limit: `${IMPORT_BODY_LIMIT_MB}mb` }));
   router.use(express.json({ limit: '1mb' }));
 
   // body-parser's own errors (malformed JSON, a body over the limit, a bad
@@ -45,14 +55,16 @@ export async function createRouter(
   router.use(
     (
       error: Error & { type?: string; status?: number },
-      _req: express.Request,
+      req: express.Request,
       _res: express.Response,
       next: express.NextFunction,
     ) => {
       if (error.status && error.status >= 400 && error.status < 500) {
         const reasons: Record<string, string> = {
           'entity.parse.failed': 'malformed JSON',
-          'entity.too.large': 'larger than 1 MB',
+          'entity.too.large': `larger than ${
+            req.path === IMPORT_PATH ? IMPORT_BODY_LIMIT_MB : 1
+          } MB`,
         };
         const reason = reasons[error.type ?? ''] ?? error.message;
         next(
@@ -80,6 +92,18 @@ export async function createRouter(
     next();
   });
 
+  // Every read needs the read permission; each write checks its own below.
+  router.use(async (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      await authorize(
+        options.permissions,
+        res.locals.credentials,
+        postmortemReadPermission,
+      );
+    }
+    next();
+  });
+
   const context: RouteContext = {
     stores: options.stores,
     permissions: options.permissions,
@@ -94,6 +118,7 @@ export async function createRouter(
   router.get('/templates', (_req, res) => {
     res.json({ items: options.templates });
   });
+  registerMarkdownRoutes(router, context); // before `/postmortems/:id`
   registerPostmortemRoutes(router, context);
   registerActionItemRoutes(router, context);
   registerReadingSessionSeriesRoutes(router, context);

@@ -22,3 +22,4 @@ export * from './postmortems';
 export * from './actionItems';
 export * from './readingSessions';
 export * from './templates';
+export * from './markdown';

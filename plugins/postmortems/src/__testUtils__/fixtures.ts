@@ -159,6 +159,15 @@ export function mockPostmortemsApi(
     getReadingSessionCalendar: jest.fn().mockResolvedValue('BEGIN:VCALENDAR'),
     getGroupCalendar: jest.fn().mockResolvedValue('BEGIN:VCALENDAR'),
     listTemplates: jest.fn().mockResolvedValue([sreBookTemplate]),
+    exportPostmortemMarkdown: jest.fn().mockResolvedValue({
+      blob: new Blob(['---\n'], { type: 'text/markdown' }),
+      filename: 'postmortem.md',
+    }),
+    exportPostmortemsArchive: jest.fn().mockResolvedValue({
+      blob: new Blob(['PK'], { type: 'application/zip' }),
+      filename: 'postmortems.zip',
+    }),
+    importPostmortems: jest.fn(),
     ...overrides,
   } as jest.Mocked<PostmortemsApi>;
 }

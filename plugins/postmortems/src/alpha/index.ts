@@ -13,5 +13,9 @@ export {
   entityActionItemsContent,
   entityPostmortemsCard,
   readingSessionHomePageWidget,
+  postmortemSearchResultListItem,
+  actionItemSearchResultListItem,
+  postmortemSearchResultType,
+  actionItemSearchResultType,
 } from './plugin';
 export { postmortemsTranslationRef } from '../translation';

@@ -10,10 +10,19 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import { mockPostmortemsApi } from '../__testUtils__/fixtures';
 import { renderScreen } from '../__testUtils__/render';
 import plugin, {
+  actionItemSearchResultListItem,
+  actionItemSearchResultType,
+  postmortemSearchResultListItem,
+  postmortemSearchResultType,
   entityActionItemsContent,
   entityGroupPostmortemsContent,
   entityPostmortemsCard,
@@ -23,6 +32,7 @@ import plugin, {
   readingSessionHomePageWidget,
 } from './index';
 import { postmortemsApiRef } from '../api';
+import { japaneseApis } from '../components/PostmortemSearchResultListItem/__testUtils__/japanese';
 
 const entity = (kind: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -53,6 +63,109 @@ describe('postmortems plugin for the new frontend system', () => {
     expect(
       plugin.getExtension('home-page-widget:postmortems/reading-session'),
     ).toBeDefined();
+    expect(
+      plugin.getExtension('search-result-list-item:postmortems'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('search-result-list-item:postmortems/action-item'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('search-filter-result-type:postmortems'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('search-filter-result-type:postmortems/action-item'),
+    ).toBeDefined();
+  });
+
+  describe('search', () => {
+    const postmortemResult = {
+      type: 'postmortem',
+      document: {
+        title: 'Queue backlog after the nightly batch',
+        text: 'The invoice queue backed up.',
+        location: '/postmortems/pm-1',
+        entityRefs: ['component:default/seikyu-kanri-robo'],
+        entityTitles: ['請求管理ロボ'],
+        severity: 'sev2',
+        status: 'published',
+      },
+    };
+    const actionItemResult = {
+      type: 'postmortem-action-item',
+      document: {
+        title: 'Alert on queue depth',
+        text: 'Page the on-call engineer.',
+        location: '/postmortems/pm-1?actionItem=ai-7',
+        postmortemTitle: 'Queue backlog after the nightly batch',
+      },
+    };
+    const catalogResult = {
+      type: 'software-catalog',
+      document: { title: 'x', text: '', location: '/catalog/x' },
+    };
+
+    it('shows postmortem results with its own item, lazily', async () => {
+      const tester = createExtensionTester(postmortemSearchResultListItem);
+      const item = tester.get(SearchResultListItemBlueprint.dataRefs.item);
+      expect(item.predicate!(postmortemResult)).toBe(true);
+      expect(item.predicate!(actionItemResult)).toBe(false);
+      expect(item.predicate!(catalogResult)).toBe(false);
+      const Item = item.component;
+      renderInTestApp(<Item result={postmortemResult.document} rank={1} />);
+      expect(
+        await screen.findByText(
+          'Service: 請求管理ロボ',
+          {},
+          { timeout: 10_000 },
+        ),
+      ).toBeInTheDocument();
+      expect(
+        screen.getByRole('link', {
+          name: 'Queue backlog after the nightly batch',
+        }),
+      ).toHaveAttribute('href', '/postmortems/pm-1');
+    });
+
+    it('shows action item results with their own item', async () => {
+      const tester = createExtensionTester(actionItemSearchResultListItem);
+      const item = tester.get(SearchResultListItemBlueprint.dataRefs.item);
+      expect(item.predicate!(actionItemResult)).toBe(true);
+      expect(item.predicate!(postmortemResult)).toBe(false);
+      const Item = item.component;
+      renderInTestApp(<Item result={actionItemResult.document} />);
+      expect(
+        await screen.findByText(
+          'Postmortem: Queue backlog after the nightly batch',
+          {},
+          { timeout: 10_000 },
+        ),
+      ).toBeInTheDocument();
+    });
+
+    it('offers "Postmortems" as a result type, in the app\'s language', async () => {
+      const tester = createExtensionTester(postmortemSearchResultType);
+      const type = tester.get(
+        SearchFilterResultTypeBlueprint.dataRefs.resultType,
+      );
+      expect(type.value).toBe('postmortem');
+      expect(type.icon).toBeDefined();
+      // The search page renders the name as a node.
+      const name = type.name as unknown as JSX.Element;
+      const english = renderInTestApp(name);
+      expect(await screen.findByText('Postmortems')).toBeInTheDocument();
+      english.unmount();
+      renderInTestApp(name, { apis: japaneseApis() });
+      expect(await screen.findByText('ポストモーテム')).toBeInTheDocument();
+    });
+
+    it('has an action item result type, off until the collator indexes them', () => {
+      expect((actionItemSearchResultType as any).disabled).toBe(true);
+      expect((postmortemSearchResultType as any).disabled).toBe(false);
+      const tester = createExtensionTester(actionItemSearchResultType);
+      expect(
+        tester.get(SearchFilterResultTypeBlueprint.dataRefs.resultType).value,
+      ).toBe('postmortem-action-item');
+    });
   });
 
   it('provides the client as the postmortems API', () => {

@@ -11,6 +11,11 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
 import { z } from 'zod';
 import { postmortemsApiRef, PostmortemsClient } from '../api';
@@ -26,6 +31,11 @@ import {
   readingSessionWidgetLayout,
   readingSessionWidgetSettings,
 } from '../components/ReadingSessionCard/widget';
+import {
+  ACTION_ITEM_DOCUMENT_TYPE,
+  POSTMORTEM_DOCUMENT_TYPE,
+} from '../components/PostmortemSearchResultListItem/documents';
+import { ResultTypeName } from '../components/PostmortemSearchResultListItem/ResultTypeName';
 
 // The entities postmortems are written about.
 const INCIDENT_KINDS = ['component', 'system', 'resource'];
@@ -152,6 +162,82 @@ export const readingSessionHomePageWidget =
   });
 
 /**
+ * A postmortem in the search page's results (documents of type
+ * `postmortem`, from the postmortems search collator).
+ *
+ * @alpha
+ */
+export const postmortemSearchResultListItem =
+  SearchResultListItemBlueprint.make({
+    params: {
+      icon: <LibraryBooksIcon />,
+      predicate: result => result.type === POSTMORTEM_DOCUMENT_TYPE,
+      component: () =>
+        import('../components/PostmortemSearchResultListItem').then(
+          m => m.PostmortemSearchResultListItem,
+        ),
+    },
+  });
+
+/**
+ * An action item in the search page's results (documents of type
+ * `postmortem-action-item`, when the collator indexes action items).
+ *
+ * @alpha
+ */
+export const actionItemSearchResultListItem =
+  SearchResultListItemBlueprint.make({
+    name: 'action-item',
+    params: {
+      icon: <AssignmentTurnedInIcon />,
+      predicate: result => result.type === ACTION_ITEM_DOCUMENT_TYPE,
+      component: () =>
+        import('../components/PostmortemSearchResultListItem').then(
+          m => m.PostmortemActionItemSearchResultListItem,
+        ),
+    },
+  });
+
+/*
+ * The search page's type filter types a type's name as a string, but only
+ * ever renders it (as a list item's text and the collapsed accordion's
+ * label); an element lets the name follow the app's language, which a
+ * string read once at startup could not.
+ */
+const translatedName = (type: 'postmortem' | 'actionItem') =>
+  (<ResultTypeName type={type} />) as unknown as string;
+
+/**
+ * "Postmortems" in the search page's result type filter.
+ *
+ * @alpha
+ */
+export const postmortemSearchResultType = SearchFilterResultTypeBlueprint.make({
+  params: {
+    value: POSTMORTEM_DOCUMENT_TYPE,
+    name: translatedName('postmortem'),
+    icon: <LibraryBooksIcon />,
+  },
+});
+
+/**
+ * "Postmortem action items" in the search page's result type filter.
+ * Disabled by default, since the collator indexes action items only when
+ * configured to; enable it together with the collator's option.
+ *
+ * @alpha
+ */
+export const actionItemSearchResultType = SearchFilterResultTypeBlueprint.make({
+  name: 'action-item',
+  disabled: true,
+  params: {
+    value: ACTION_ITEM_DOCUMENT_TYPE,
+    name: translatedName('actionItem'),
+    icon: <AssignmentTurnedInIcon />,
+  },
+});
+
+/**
  * The postmortems plugin for the new frontend system.
  *
  * @alpha
@@ -170,5 +256,9 @@ export const postmortemsPlugin = createFrontendPlugin({
     entityActionItemsContent,
     entityPostmortemsCard,
     readingSessionHomePageWidget,
+    postmortemSearchResultListItem,
+    actionItemSearchResultListItem,
+    postmortemSearchResultType,
+    actionItemSearchResultType,
   ],
 });

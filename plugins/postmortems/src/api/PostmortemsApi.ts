@@ -6,6 +6,8 @@ import {
   CreateReadingSessionRequest,
   CreateReadingSessionSeriesRequest,
   CurrentReadingSessionResponse,
+  ImportMarkdownRequest,
+  ImportMarkdownResponse,
   ListActionItemsQuery,
   ListPostmortemsQuery,
   ListReadingSessionsQuery,
@@ -20,6 +22,17 @@ import {
   UpdatePostmortemRequest,
   UpdateReadingSessionRequest,
 } from '@postmortems/backstage-plugin-postmortems-common';
+
+/**
+ * A file the API answered with (a Markdown export, a zip), to save.
+ *
+ * @public
+ */
+export interface DownloadedFile {
+  blob: Blob;
+  /** The name the server gave it (`Content-Disposition`). */
+  filename: string;
+}
 
 /**
  * The postmortems REST API (`/api/postmortems`), as the frontend sees it.
@@ -40,6 +53,20 @@ export interface PostmortemsApi {
   /** Undoes a soft delete. */
   restorePostmortem(id: string): Promise<Postmortem>;
   listRevisions(postmortemId: string): Promise<PostmortemRevision[]>;
+  /** One postmortem as a Markdown file, headings in `language` (en, ja). */
+  exportPostmortemMarkdown(
+    id: string,
+    options?: { language?: string },
+  ): Promise<DownloadedFile>;
+  /** The postmortems a list's filters match, as a zip of Markdown files. */
+  exportPostmortemsArchive(
+    query?: Omit<ListPostmortemsQuery, 'limit' | 'cursor'>,
+    options?: { language?: string },
+  ): Promise<DownloadedFile>;
+  /** Imports Markdown files (or, with `dryRun`, previews what they become). */
+  importPostmortems(
+    request: ImportMarkdownRequest,
+  ): Promise<ImportMarkdownResponse>;
 
   listPostmortemActionItems(postmortemId: string): Promise<Page<ActionItem>>;
   getActionItem(id: string): Promise<ActionItem>;

@@ -7,6 +7,8 @@ import {
   CreateReadingSessionRequest,
   CreateReadingSessionSeriesRequest,
   CurrentReadingSessionResponse,
+  ImportMarkdownRequest,
+  ImportMarkdownResponse,
   ListActionItemsQuery,
   ListPostmortemsQuery,
   ListReadingSessionsQuery,
@@ -24,9 +26,15 @@ import {
   UpdatePostmortemRequest,
   UpdateReadingSessionRequest,
 } from '@postmortems/backstage-plugin-postmortems-common';
-import { PostmortemsApi } from './PostmortemsApi';
+import { DownloadedFile, PostmortemsApi } from './PostmortemsApi';
 
 type QueryValue = string | number | boolean | string[] | undefined;
+
+/** The file name of a `Content-Disposition: attachment; filename="…"`. */
+function attachmentName(response: Response, fallback: string): string {
+  const header = response.headers.get('Content-Disposition') ?? '';
+  return /filename="([^"]+)"/.exec(header)?.[1] ?? fallback;
+}
 
 /** The invite's language: Japanese for `ja` (or `ja-JP`), else English. */
 function calendarLanguage(language?: string): 'en' | 'ja' | undefined {
@@ -91,6 +99,41 @@ export class PostmortemsClient implements PostmortemsApi {
       `/postmortems/${encodeURIComponent(postmortemId)}/revisions`,
     );
     return result.items;
+  }
+
+  exportPostmortemMarkdown(
+    id: string,
+    options: { language?: string } = {},
+  ): Promise<DownloadedFile> {
+    return this.request(
+      'GET',
+      `/postmortems/${encodeURIComponent(id)}/export.md`,
+      {
+        query: { lang: calendarLanguage(options.language) },
+        file: 'postmortem.md',
+      },
+    );
+  }
+
+  exportPostmortemsArchive(
+    query: Omit<ListPostmortemsQuery, 'limit' | 'cursor'> = {},
+    options: { language?: string } = {},
+  ): Promise<DownloadedFile> {
+    const { deleted, ...rest } = query;
+    return this.request('GET', '/postmortems/export.zip', {
+      query: {
+        ...rest,
+        deleted: deleted ? true : undefined,
+        lang: calendarLanguage(options.language),
+      },
+      file: 'postmortems.zip',
+    });
+  }
+
+  importPostmortems(
+    request: ImportMarkdownRequest,
+  ): Promise<ImportMarkdownResponse> {
+    return this.request('POST', '/postmortems/import', { body: request });
   }
 
   getActionItem(id: string): Promise<ActionItem> {
@@ -234,6 +277,8 @@ export class PostmortemsClient implements PostmortemsApi {
       body?: unknown;
       /** The answer is text (a calendar), not JSON. */
       text?: boolean;
+      /** The answer is a file to save; its name when the server gives none. */
+      file?: string;
     } = {},
   ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('postmortems');
@@ -264,6 +309,13 @@ export class PostmortemsClient implements PostmortemsApi {
     }
     if (response.status === 204) {
       return undefined as T;
+    }
+    if (options.file) {
+      const file: DownloadedFile = {
+        blob: await response.blob(),
+        filename: attachmentName(response, options.file),
+      };
+      return file as T;
     }
     if (options.text) {
       return (await response.text()) as T;

@@ -1,3 +1,3 @@
 export { postmortemsApiRef } from './PostmortemsApi';
-export type { PostmortemsApi } from './PostmortemsApi';
+export type { DownloadedFile, PostmortemsApi } from './PostmortemsApi';
 export { PostmortemsClient } from './PostmortemsClient';

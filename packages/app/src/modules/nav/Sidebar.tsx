@@ -12,6 +12,14 @@ import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
 import NotificationsIcon from '@material-ui/icons/Notifications';
 import { SidebarSearchModal } from '@backstage/plugin-search';
+import { CatalogSearchResultListItem } from '@backstage/plugin-catalog';
+import {
+  PostmortemActionItemSearchResultListItem,
+  PostmortemSearchResultListItem,
+} from '@postmortems/backstage-plugin-postmortems';
+import CatalogIcon from '@material-ui/icons/Category';
+import PostmortemIcon from '@material-ui/icons/LibraryBooks';
+import ActionItemIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import {
   NotificationsSidebarItem,
@@ -62,7 +70,22 @@ export const SidebarContent = NavContentBlueprint.make({
         <Sidebar>
           <SidebarLogo />
           <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
-            <SidebarSearchModal />
+            <SidebarSearchModal
+              resultItemComponents={[
+                <PostmortemSearchResultListItem
+                  key="postmortem"
+                  icon={<PostmortemIcon />}
+                />,
+                <PostmortemActionItemSearchResultListItem
+                  key="action-item"
+                  icon={<ActionItemIcon />}
+                />,
+                <CatalogSearchResultListItem
+                  key="catalog"
+                  icon={<CatalogIcon />}
+                />,
+              ]}
+            />
           </SidebarGroup>
           <SidebarDivider />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>

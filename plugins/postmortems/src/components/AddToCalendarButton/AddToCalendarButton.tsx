@@ -1,15 +1,8 @@
-import {
-  alertApiRef,
-  useApi,
-  useTranslationRef,
-} from '@backstage/frontend-plugin-api';
-import Button, { ButtonProps } from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { ButtonProps } from '@material-ui/core/Button';
 import EventAvailableIcon from '@material-ui/icons/EventAvailable';
-import { useState } from 'react';
-import { errorMessage } from '../../lib/errors';
 import { postmortemsTranslationRef } from '../../translation';
-import { downloadCalendar } from './downloadCalendar';
+import { DownloadButton } from '../DownloadButton';
 
 /**
  * "Add to calendar": fetches an invite (`.ics`) through the plugin's API
@@ -24,30 +17,19 @@ export const AddToCalendarButton = (props: {
   variant?: ButtonProps['variant'];
 }) => {
   const { t } = useTranslationRef(postmortemsTranslationRef);
-  const alertApi = useApi(alertApiRef);
-  const [busy, setBusy] = useState(false);
-  const onClick = async () => {
-    setBusy(true);
-    try {
-      downloadCalendar(await props.load(), props.filename);
-    } catch (e) {
-      alertApi.post({
-        message: t('calendar.failed', { message: errorMessage(e) }),
-        severity: 'error',
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { load, filename } = props;
   return (
-    <Button
-      color="primary"
-      variant={props.variant ?? 'outlined'}
-      startIcon={busy ? <CircularProgress size={16} /> : <EventAvailableIcon />}
-      disabled={busy}
-      onClick={onClick}
-    >
-      {props.label ?? t('calendar.add')}
-    </Button>
+    <DownloadButton
+      load={async () => ({
+        blob: new Blob([await load()], {
+          type: 'text/calendar;charset=utf-8',
+        }),
+        filename,
+      })}
+      label={props.label ?? t('calendar.add')}
+      variant={props.variant}
+      icon={<EventAvailableIcon />}
+      failedMessage={message => t('calendar.failed', { message })}
+    />
   );
 };

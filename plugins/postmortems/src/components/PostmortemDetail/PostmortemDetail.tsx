@@ -35,6 +35,7 @@ import { formatDateTime, formatRelative } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { DetailHeader } from '../DetailHeader';
+import { ExportMarkdownButton } from '../ExportMarkdownButton';
 import { Fact } from '../Fact';
 import { PostmortemActionItems } from '../PostmortemActionItems';
 import { deletedPostmortemState } from '../PostmortemList';
@@ -124,6 +125,12 @@ export const PostmortemDetail = () => {
         }
         actions={
           <>
+            <Box component="span" mr={1}>
+              <ExportMarkdownButton
+                label={t('markdown.exportOne')}
+                load={() => api.exportPostmortemMarkdown(p.id, { language })}
+              />
+            </Box>
             <Button
               component={RouterLink}
               to="edit"

@@ -12,15 +12,18 @@ import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import AddIcon from '@material-ui/icons/Add';
+import PublishIcon from '@material-ui/icons/Publish';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import { Postmortem } from '@postmortems/backstage-plugin-postmortems-common';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
 import { usePagedList } from '../../hooks/usePagedList';
 import { durationBetween, formatDate, formatDuration } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
+import { ExportMarkdownButton } from '../ExportMarkdownButton';
+import { ImportPostmortemsDialog } from '../ImportPostmortemsDialog';
 import { SeverityChip } from '../SeverityChip';
 import { PostmortemFilters } from './PostmortemFilters';
 import { UndoDeleteAlert } from './UndoDeleteAlert';
@@ -87,6 +90,7 @@ export const PostmortemList = (props: {
     ],
   );
   const { items, page, loading, error, load } = usePagedList(fetchPage);
+  const [importing, setImporting] = useState(false);
 
   const filtered = filters.active;
 
@@ -115,6 +119,25 @@ export const PostmortemList = (props: {
     </Button>
   );
 
+  // On the standalone list only: it is where a whole history arrives.
+  const importButton = byEntity && (
+    <Button
+      color="primary"
+      variant="outlined"
+      startIcon={<PublishIcon />}
+      onClick={() => setImporting(true)}
+    >
+      {t('markdown.import')}
+    </Button>
+  );
+  const importDialog = byEntity && (
+    <ImportPostmortemsDialog
+      open={importing}
+      onClose={() => setImporting(false)}
+      onImported={() => load()}
+    />
+  );
+
   if (!loading && !filtered && items.length === 0) {
     return (
       <Box>
@@ -123,8 +146,14 @@ export const PostmortemList = (props: {
           missing="content"
           title={t('list.emptyTitle')}
           description={t('list.emptyDescription')}
-          action={newButton(t('list.emptyAction'))}
+          action={
+            <Box display="flex" style={{ gap: 8 }}>
+              {newButton(t('list.emptyAction'))}
+              {importButton}
+            </Box>
+          }
         />
+        {importDialog}
       </Box>
     );
   }
@@ -220,8 +249,32 @@ export const PostmortemList = (props: {
       <PostmortemFilters
         filters={filters}
         byEntity={byEntity}
-        actions={newButton(t('list.newPostmortem'))}
+        actions={
+          <Box display="flex" style={{ gap: 8 }}>
+            {byEntity && (
+              <>
+                <ExportMarkdownButton
+                  label={t('markdown.exportList')}
+                  load={() =>
+                    api.exportPostmortemsArchive(
+                      {
+                        ...selects,
+                        entityRef: entityRefs,
+                        q: q || undefined,
+                        from,
+                      },
+                      { language },
+                    )
+                  }
+                />
+                {importButton}
+              </>
+            )}
+            {newButton(t('list.newPostmortem'))}
+          </Box>
+        }
       />
+      {importDialog}
       {filters.resolveError && (
         <ResponseErrorPanel error={filters.resolveError} />
       )}

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { recordDownloads } from '../../__testUtils__/calendarDownloads';
+import { recordDownloads } from '../../__testUtils__/downloads';
 import {
   makeReadingSession,
   mockPostmortemsApi,

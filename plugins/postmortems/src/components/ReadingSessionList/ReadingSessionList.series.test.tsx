@@ -1,7 +1,7 @@
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { recordDownloads } from '../../__testUtils__/calendarDownloads';
+import { recordDownloads } from '../../__testUtils__/downloads';
 import {
   makeReadingSession,
   mockPostmortemsApi,

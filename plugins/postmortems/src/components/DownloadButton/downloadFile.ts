@@ -1,10 +1,9 @@
 /**
- * Saves an iCalendar text as a file. The API needs credentials, so the
- * text is fetched by the plugin's client and handed to the browser as a
+ * Saves a file the API answered with. The API needs credentials, so the
+ * file is fetched by the plugin's client and handed to the browser as a
  * Blob behind an object URL, not as a plain link to the API.
  */
-export function downloadCalendar(text: string, filename: string): void {
-  const blob = new Blob([text], { type: 'text/calendar;charset=utf-8' });
+export function downloadFile(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -1,0 +1,1 @@
+export { ExportMarkdownButton } from './ExportMarkdownButton';

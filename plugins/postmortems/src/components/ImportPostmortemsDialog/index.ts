@@ -1,0 +1,1 @@
+export { ImportPostmortemsDialog } from './ImportPostmortemsDialog';
