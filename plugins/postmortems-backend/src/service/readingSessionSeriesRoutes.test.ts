@@ -1,22 +1,11 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  ReadingSessionSeriesRule,
-  sreBookTemplate,
-} from '@postmortems/backstage-plugin-postmortems-common';
-import express from 'express';
+import { ReadingSessionSeriesRule } from '@postmortems/backstage-plugin-postmortems-common';
 import ICAL from 'ical.js';
-import request from 'supertest';
 import { startBackend } from '../__testUtils__/backend';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { createDatabaseStores } from '../database/createDatabaseStores';
+import { createPostmortem, startRouter } from '../__testUtils__/router';
 import { occurrenceOf } from './readingSessionSeriesRoutes';
-import { createRouter } from './router';
 
 jest.setTimeout(60_000);
 
@@ -24,61 +13,6 @@ const databases = createTestDatabases();
 const SRE = 'group:default/sre';
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const APP = 'https://backstage.example.com';
-
-async function setup(
-  timezone = 'Asia/Tokyo',
-  databaseId: Parameters<typeof databases.init>[0] = 'SQLITE_3',
-) {
-  const knex = await databases.init(databaseId);
-  let now = new Date('2026-12-10T03:00:00Z');
-  const database = {
-    getClient: async () => knex,
-  } as unknown as DatabaseService;
-  const stores = await createDatabaseStores({
-    database,
-    timezone,
-    clock: () => now,
-  });
-  const router = await createRouter({
-    httpAuth: mockServices.httpAuth({
-      defaultCredentials: mockCredentials.user('user:default/hanako.yamada'),
-    }),
-    logger: mockServices.logger.mock(),
-    permissions: mockServices.permissions(),
-    stores,
-    templates: [sreBookTemplate],
-    timezone,
-    clock: () => now,
-    appBaseUrl: `${APP}/`,
-  });
-  const app = express().use(router).use(mockErrorHandler());
-  return {
-    stores,
-    knex,
-    setNow: (iso: string) => {
-      now = new Date(iso);
-    },
-    get: (path: string) => request(app).get(path),
-    post: (path: string, body: object) => request(app).post(path).send(body),
-    patch: (path: string, body: object) => request(app).patch(path).send(body),
-  };
-}
-
-type Api = Awaited<ReturnType<typeof setup>>;
-
-async function createPostmortem(api: Api, title: string) {
-  const response = await api.post('/postmortems', {
-    title,
-    entityRefs: ['component:default/seikyu-kanri-robo'],
-    status: 'published',
-    severity: 'sev2',
-    detection: 'customer_report',
-    startedAt: '2026-06-01T00:00:00Z',
-    sections: { summary: `${title}のサマリ` },
-  });
-  expect(response.status).toBe(201);
-  return response.body;
-}
 
 const firstThursday: ReadingSessionSeriesRule = {
   weekday: 'thursday',
@@ -238,6 +172,16 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+/** The router on a fresh database of `databaseId`, in `timezone`. */
+function setup(timezone = 'Asia/Tokyo', databaseId?: TestDatabaseId) {
+  return startRouter({
+    databases,
+    databaseId,
+    timezone,
+    appBaseUrl: `${APP}/`,
+  });
+}
 
 describe('reading session series', () => {
   it('keeps the wall-clock time across a change of daylight saving time, on the last weekday', async () => {

@@ -1,15 +1,6 @@
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { sreBookTemplate } from '@postmortems/backstage-plugin-postmortems-common';
-import express from 'express';
-import request from 'supertest';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { createDatabaseStores } from '../database/createDatabaseStores';
-import { createRouter } from './router';
+import { createPostmortem, startRouter } from '../__testUtils__/router';
 
 jest.setTimeout(60_000);
 
@@ -17,58 +8,9 @@ const databases = createTestDatabases();
 const SRE = 'group:default/sre';
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
-async function setup(
-  timezone: string,
-  databaseId: Parameters<typeof databases.init>[0] = 'SQLITE_3',
-) {
-  const knex = await databases.init(databaseId);
-  let now = new Date('2026-12-10T03:00:00Z');
-  const database = {
-    getClient: async () => knex,
-  } as unknown as DatabaseService;
-  const stores = await createDatabaseStores({
-    database,
-    timezone,
-    clock: () => now,
-  });
-  const router = await createRouter({
-    httpAuth: mockServices.httpAuth({
-      defaultCredentials: mockCredentials.user('user:default/hanako.yamada'),
-    }),
-    logger: mockServices.logger.mock(),
-    permissions: mockServices.permissions(),
-    stores,
-    templates: [sreBookTemplate],
-    timezone,
-    clock: () => now,
-  });
-  const app = express().use(router).use(mockErrorHandler());
-  return {
-    stores,
-    setNow: (iso: string) => {
-      now = new Date(iso);
-    },
-    get: (path: string) => request(app).get(path),
-    post: (path: string, body: object) => request(app).post(path).send(body),
-    patch: (path: string, body: object) => request(app).patch(path).send(body),
-  };
-}
-
-async function createPostmortem(
-  api: Awaited<ReturnType<typeof setup>>,
-  title: string,
-) {
-  const response = await api.post('/postmortems', {
-    title,
-    entityRefs: ['component:default/seikyu-kanri-robo'],
-    status: 'published',
-    severity: 'sev2',
-    detection: 'customer_report',
-    startedAt: '2026-06-01T00:00:00Z',
-    sections: { summary: `${title}のサマリ` },
-  });
-  expect(response.status).toBe(201);
-  return response.body;
+/** The router on a fresh database of `databaseId`, in `timezone`. */
+function setup(timezone: string, databaseId?: TestDatabaseId) {
+  return startRouter({ databases, databaseId, timezone });
 }
 
 describe('reading session routes', () => {
