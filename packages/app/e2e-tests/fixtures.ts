@@ -101,3 +101,31 @@ export async function postmortemsApi(
   }
   return response.status === 204 ? undefined : response.json();
 }
+
+/**
+ * Cancels every reading session of `group` after this month's, so that a
+ * journey can schedule the next ones; gives this month's session.
+ */
+export async function cancelLaterSessions(group: string) {
+  const { session } = await postmortemsApi(
+    'GET',
+    `/reading-sessions/current?ownerGroup=${group}`,
+  );
+  expect(session).not.toBeNull();
+  const { items } = await postmortemsApi(
+    'GET',
+    `/reading-sessions?ownerGroup=${group}&limit=100`,
+  );
+  for (const later of items) {
+    if (
+      later.scheduledAt > session.scheduledAt &&
+      later.status !== 'cancelled'
+    ) {
+      await postmortemsApi('PATCH', `/reading-sessions/${later.id}`, {
+        version: later.version,
+        status: 'cancelled',
+      });
+    }
+  }
+  return session;
+}

@@ -5,6 +5,7 @@ import {
   signInAsGuest,
   saveScreenshot,
   postmortemsApi,
+  cancelLaterSessions,
 } from './fixtures';
 
 const SRE = 'group:default/sre';
@@ -34,39 +35,10 @@ function firstThursdayAt16Tokyo(month: string): Date {
 /** An iCalendar text with its folded lines joined again (RFC 5545 3.1). */
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
 
-/**
- * The SRE team's sessions after this month's cancelled, as the reading
- * session journey does: the months of the series are the journey's to plan.
- * Returns this month's session.
- */
-async function resetLaterSessions() {
-  const { session } = await postmortemsApi(
-    'GET',
-    `/reading-sessions/current?ownerGroup=${SRE}`,
-  );
-  expect(session).not.toBeNull();
-  const { items } = await postmortemsApi(
-    'GET',
-    `/reading-sessions?ownerGroup=${SRE}&limit=100`,
-  );
-  for (const later of items) {
-    if (
-      later.scheduledAt > session.scheduledAt &&
-      later.status !== 'cancelled'
-    ) {
-      await postmortemsApi('PATCH', `/reading-sessions/${later.id}`, {
-        version: later.version,
-        status: 'cancelled',
-      });
-    }
-  }
-  return session;
-}
-
 test('the SRE team schedules a year of reading sessions in one step, picks next month’s postmortem and downloads its calendar invite', async ({
   page,
 }) => {
-  await resetLaterSessions();
+  await cancelLaterSessions(SRE);
   // The months of the series (from next month in Tokyo) in which the group
   // still meets: those the series skips.
   const nextMonth = monthAfter(tokyoMonth(new Date()), 1);

@@ -4,6 +4,7 @@ import {
   signInAsGuest,
   saveScreenshot,
   postmortemsApi,
+  cancelLaterSessions,
 } from './fixtures';
 
 const SRE = 'group:default/sre';
@@ -15,26 +16,7 @@ const HOUR = 60 * 60 * 1000;
  * month has one; and no session after it, so the next can be scheduled.
  */
 async function resetSessions() {
-  const { session } = await postmortemsApi(
-    'GET',
-    `/reading-sessions/current?ownerGroup=${SRE}`,
-  );
-  expect(session).not.toBeNull();
-  const { items } = await postmortemsApi(
-    'GET',
-    `/reading-sessions?ownerGroup=${SRE}&limit=100`,
-  );
-  for (const later of items) {
-    if (
-      later.scheduledAt > session.scheduledAt &&
-      later.status !== 'cancelled'
-    ) {
-      await postmortemsApi('PATCH', `/reading-sessions/${later.id}`, {
-        version: later.version,
-        status: 'cancelled',
-      });
-    }
-  }
+  const session = await cancelLaterSessions(SRE);
   const tokyo = new Date(Date.now() + 9 * HOUR);
   const [y, m, d] = [
     tokyo.getUTCFullYear(),
