@@ -1,0 +1,133 @@
+import { performance } from 'node:perf_hooks';
+import { quantile } from '../benchmark/measure';
+import { treeRssMb } from './backend';
+import { PageRequest } from './requests';
+
+/*
+ * Sends the requests one at a time (a parallel group together) in a
+ * shuffled round-robin: warm-up rounds first, discarded, then the measured
+ * rounds. Samples the backend's RSS while the suggestions run.
+ */
+
+/** What one request measured. */
+export interface Timing {
+  name: string;
+  runs: number;
+  p50: number;
+  p99: number;
+  /** `totalCount` (or items) of the first URL's answer. */
+  note: string;
+}
+
+/** The timings and the backend's memory. */
+export interface Measured {
+  timings: Timing[];
+  rssIdleMb: number;
+  rssPeakSuggestionsMb: number;
+  /** Samples skipped because the dev backend restarted. */
+  restarts: number;
+}
+
+function shuffle<T>(items: T[], next: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+async function send(url: string, token: string): Promise<unknown> {
+  const response = await fetch(url, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  const body = await response.text();
+  if (!response.ok) {
+    throw new Error(`${url}: HTTP ${response.status} ${body.slice(0, 300)}`);
+  }
+  return JSON.parse(body);
+}
+
+function noteOf(body: any): string {
+  if (typeof body?.totalCount === 'number') return `total ${body.totalCount}`;
+  if (Array.isArray(body?.items)) return `${body.items.length} items`;
+  return '';
+}
+
+/** Measures every request `rounds` times after `warmup` rounds. */
+export async function measureRequests(
+  requests: PageRequest[],
+  options: {
+    token: () => Promise<string>;
+    waitUntilUp: () => Promise<void>;
+    pid: number;
+    rounds: number;
+    warmup: number;
+  },
+): Promise<Measured> {
+  const times = new Map<string, number[]>(requests.map(r => [r.name, []]));
+  const notes = new Map<string, string>();
+  let seed = 99;
+  const next = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  const rssIdleMb = treeRssMb(options.pid);
+  const memory = { peak: rssIdleMb };
+  const restarts = { count: 0 };
+  const auth = { token: await options.token() };
+  let tokenAt = Date.now();
+  for (let round = 0; round < options.warmup + options.rounds; round++) {
+    if (Date.now() - tokenAt > 10 * 60_000) {
+      auth.token = await options.token();
+      tokenAt = Date.now();
+    }
+    for (const request of shuffle(requests, next)) {
+      const sampling =
+        request.name.includes('suggestions') &&
+        setInterval(() => {
+          memory.peak = Math.max(memory.peak, treeRssMb(options.pid));
+        }, 50);
+      const start = performance.now();
+      const bodies = await Promise.all(
+        request.urls.map(url => send(url, auth.token)),
+      ).catch(async error => {
+        // The dev backend restarts when someone edits a watched file: wait
+        // for it, count the restart and skip this sample.
+        if (
+          !String(error?.cause ?? error).match(
+            /fetch failed|ECONNREFUSED|ECONNRESET|SocketError|other side closed/,
+          )
+        ) {
+          throw error;
+        }
+        await options.waitUntilUp();
+        restarts.count++;
+        return undefined;
+      });
+      const elapsed = performance.now() - start;
+      if (sampling) {
+        clearInterval(sampling);
+        memory.peak = Math.max(memory.peak, treeRssMb(options.pid));
+      }
+      if (!bodies) continue;
+      if (round >= options.warmup) times.get(request.name)!.push(elapsed);
+      else notes.set(request.name, noteOf(bodies[0]));
+    }
+  }
+  return {
+    timings: requests.map(({ name }) => {
+      const sorted = times.get(name)!.sort((a, b) => a - b);
+      return {
+        name,
+        runs: sorted.length,
+        p50: quantile(sorted, 0.5),
+        p99: quantile(sorted, 0.99),
+        note: notes.get(name) ?? '',
+      };
+    }),
+    rssIdleMb,
+    rssPeakSuggestionsMb: memory.peak,
+    restarts: restarts.count,
+  };
+}
