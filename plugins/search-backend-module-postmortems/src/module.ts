@@ -4,11 +4,17 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import { ActionItemCollatorFactory } from './collators/ActionItemCollatorFactory';
-import { PostmortemCollatorFactory } from './collators/PostmortemCollatorFactory';
+import {
+  ACTION_ITEM_DOCUMENT_TYPE,
+  ActionItem,
+  POSTMORTEM_DOCUMENT_TYPE,
+  Postmortem,
+} from '@postmortems/backstage-plugin-postmortems-common';
+import { PostmortemsApiCollatorFactory } from './collators/PostmortemsApiCollatorFactory';
 import { PostmortemsApiReader } from './collators/PostmortemsApiReader';
 import { catalogEntityTitles } from './collators/entityTitles';
 import { readCollatorConfig } from './config';
+import { actionItemDocument, postmortemDocument } from './documents';
 
 /**
  * Postmortems in the portal's search: every live postmortem as a document
@@ -42,23 +48,36 @@ export const searchModulePostmortemsCollator = createBackendModule({
         catalog,
       }) {
         const settings = readCollatorConfig(config);
+        const { locationTemplate } = settings;
         const reader = new PostmortemsApiReader({ auth, discovery });
         const entityTitles = catalogEntityTitles({ auth, catalog });
         indexRegistry.addCollator({
           schedule: scheduler.createScheduledTaskRunner(settings.schedule),
-          factory: new PostmortemCollatorFactory({
+          factory: new PostmortemsApiCollatorFactory({
+            type: POSTMORTEM_DOCUMENT_TYPE,
+            path: '/postmortems',
             reader,
             entityTitles,
-            locationTemplate: settings.locationTemplate,
+            toDocument: (postmortem: Postmortem, titles) =>
+              postmortemDocument(postmortem, {
+                locationTemplate,
+                entityTitles: titles,
+              }),
           }),
         });
         if (settings.actionItems) {
           indexRegistry.addCollator({
             schedule: scheduler.createScheduledTaskRunner(settings.schedule),
-            factory: new ActionItemCollatorFactory({
+            factory: new PostmortemsApiCollatorFactory({
+              type: ACTION_ITEM_DOCUMENT_TYPE,
+              path: '/action-items',
               reader,
               entityTitles,
-              locationTemplate: settings.locationTemplate,
+              toDocument: (item: ActionItem, titles) =>
+                actionItemDocument(item, {
+                  locationTemplate,
+                  entityTitles: titles,
+                }),
             }),
           });
         }
