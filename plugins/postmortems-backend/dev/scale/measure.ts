@@ -37,9 +37,27 @@ function shuffle<T>(items: T[], next: () => number): T[] {
   return out;
 }
 
+/**
+ * How long one request may take before it is reported as timed out and
+ * left out of the later rounds (undici's own limit, 300 s without headers,
+ * used to end the whole run with a bare `fetch failed`).
+ */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/** A request that did not answer within REQUEST_TIMEOUT_MS. */
+class RequestTimedOut extends Error {}
+
 async function send(url: string, token: string): Promise<unknown> {
   const response = await fetch(url, {
     headers: { Authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  }).catch(error => {
+    if (error?.name === 'TimeoutError') {
+      throw new RequestTimedOut(
+        `${url}: no answer in ${REQUEST_TIMEOUT_MS / 1000} s`,
+      );
+    }
+    throw error;
   });
   const body = await response.text();
   if (!response.ok) {
@@ -75,6 +93,7 @@ export async function measureRequests(
   const rssIdleMb = treeRssMb(options.pid);
   const memory = { peak: rssIdleMb };
   const restarts = { count: 0 };
+  const timedOut = new Set<string>();
   const auth = { token: await options.token() };
   let tokenAt = Date.now();
   for (let round = 0; round < options.warmup + options.rounds; round++) {
@@ -83,6 +102,7 @@ export async function measureRequests(
       tokenAt = Date.now();
     }
     for (const request of shuffle(requests, next)) {
+      if (timedOut.has(request.name)) continue;
       const sampling =
         request.name.includes('suggestions') &&
         setInterval(() => {
@@ -92,11 +112,20 @@ export async function measureRequests(
       const bodies = await Promise.all(
         request.urls.map(url => send(url, auth.token)),
       ).catch(async error => {
+        if (error instanceof RequestTimedOut) {
+          process.stderr.write(`timed out: ${error.message}\n`);
+          timedOut.add(request.name);
+          notes.set(
+            request.name,
+            `timed out (> ${REQUEST_TIMEOUT_MS / 1000} s)`,
+          );
+          return undefined;
+        }
         // The dev backend restarts when someone edits a watched file: wait
         // for it, count the restart and skip this sample.
         if (
-          !String(error?.cause ?? error).match(
-            /fetch failed|ECONNREFUSED|ECONNRESET|SocketError|other side closed/,
+          !`${error?.cause?.code ?? ''} ${error?.cause ?? error}`.match(
+            /ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET|SocketError|other side closed/,
           )
         ) {
           throw error;
@@ -112,7 +141,8 @@ export async function measureRequests(
       }
       if (!bodies) continue;
       if (round >= options.warmup) times.get(request.name)!.push(elapsed);
-      else notes.set(request.name, noteOf(bodies[0]));
+      else if (!timedOut.has(request.name))
+        notes.set(request.name, noteOf(bodies[0]));
     }
   }
   return {

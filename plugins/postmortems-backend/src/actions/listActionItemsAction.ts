@@ -77,6 +77,12 @@ Each item names its postmortem with a link to show the person. When \`nextCursor
             }),
           ),
           totalCount: z.number().describe('How many match, on all pages'),
+          totalCountCapped: z
+            .boolean()
+            .optional()
+            .describe(
+              'True when more than totalCount (the cap, 1000) match: say "1000+"',
+            ),
           nextCursor: z
             .string()
             .optional()
@@ -115,6 +121,7 @@ Each item names its postmortem with a link to show the person. When \`nextCursor
             },
           })),
           totalCount: page.totalCount,
+          totalCountCapped: page.totalCountCapped,
           nextCursor: page.nextCursor,
         },
       };

@@ -81,6 +81,12 @@ When \`nextCursor\` is set there are more results: call again with the same filt
           totalCount: z
             .number()
             .describe('How many postmortems match, on all pages'),
+          totalCountCapped: z
+            .boolean()
+            .optional()
+            .describe(
+              'True when more than totalCount (the cap, 1000) match: say "1000+"',
+            ),
           nextCursor: z
             .string()
             .optional()
@@ -103,6 +109,7 @@ When \`nextCursor\` is set there are more results: call again with the same filt
             postmortemSummary(p, context.appBaseUrl, filter.q),
           ),
           totalCount: page.totalCount,
+          totalCountCapped: page.totalCountCapped,
           nextCursor: page.nextCursor,
         },
       };

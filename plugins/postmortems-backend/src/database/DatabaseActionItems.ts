@@ -135,6 +135,7 @@ export class DatabaseActionItems implements ActionItemsStore {
       ]);
     }
     return fetchPage({
+      db,
       rows,
       all: base(),
       limit,

@@ -190,6 +190,7 @@ export class DatabasePostmortems implements PostmortemsStore {
       });
     }
     return fetchPage({
+      db,
       rows,
       all: base(),
       limit,

@@ -122,6 +122,7 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
       });
     }
     return fetchPage({
+      db,
       rows,
       all: base(),
       limit,

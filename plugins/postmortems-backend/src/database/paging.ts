@@ -6,6 +6,7 @@
 import {
   invalidRequest,
   Page,
+  TOTAL_COUNT_CAP,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { Knex } from 'knex';
 import { compact, toNumber } from './conversions';
@@ -68,7 +69,9 @@ export function cursorDate(value: string): Date {
 
 /**
  * Keyset paging, newest first: the rows after the cursor's `(at, id)` in the
- * order `column DESC, idColumn DESC`.
+ * order `column DESC, idColumn DESC`. The leading `column <= at` is the
+ * range an index on `(column, id)` starts from on every engine; the OR
+ * alone is read as a filter over the whole index.
  */
 export function whereOlderThan(
   query: Knex.QueryBuilder,
@@ -76,20 +79,44 @@ export function whereOlderThan(
   idColumn: string,
   after: { at: Date; id: string },
 ): Knex.QueryBuilder {
-  return query.where(q =>
-    q
-      .where(column, '<', after.at)
-      .orWhere(q2 => q2.where(column, after.at).where(idColumn, '<', after.id)),
-  );
+  return query
+    .where(column, '<=', after.at)
+    .where(q =>
+      q.where(column, '<', after.at).orWhere(idColumn, '<', after.id),
+    );
+}
+
+/**
+ * How many rows `all` selects, counting no further than one past the cap:
+ * `SELECT COUNT(*) FROM (SELECT 1 … LIMIT cap + 1)`, which every engine
+ * stops reading once the cap is passed.
+ */
+export async function boundedCount(
+  db: Knex,
+  all: Knex.QueryBuilder,
+  cap = TOTAL_COUNT_CAP,
+): Promise<{ totalCount: number; totalCountCapped?: true }> {
+  const matching = all
+    .clearSelect()
+    .clearOrder()
+    .select(db.raw('1 AS one'))
+    .limit(cap + 1)
+    .as('matching');
+  const [row]: Row[] = await db.count({ count: '*' }).from(matching);
+  const n = toNumber(row.count);
+  return n > cap
+    ? { totalCount: cap, totalCountCapped: true }
+    : { totalCount: n };
 }
 
 /**
  * A page of a list: `rows` is the sorted query from the cursor on, `all`
- * the whole filtered list to count. One row more than `limit` is read to
- * know whether a next page exists; its cursor is the sort key of the last
- * item.
+ * the whole filtered list to count (up to the cap, see `boundedCount`).
+ * One row more than `limit` is read to know whether a next page exists;
+ * its cursor is the sort key of the last item.
  */
 export async function fetchPage<T>(options: {
+  db: Knex;
   rows: Knex.QueryBuilder;
   all: Knex.QueryBuilder;
   limit: number;
@@ -97,14 +124,14 @@ export async function fetchPage<T>(options: {
   cursorOf: (last: T) => Record<string, string>;
 }): Promise<Page<T>> {
   const { limit } = options;
-  const [rows, [{ count }]] = await Promise.all([
+  const [rows, count] = await Promise.all([
     options.rows.limit(limit + 1),
-    options.all.count({ count: '*' }),
+    boundedCount(options.db, options.all),
   ]);
   const items = await options.toItems(rows.slice(0, limit));
   return compact({
     items,
-    totalCount: toNumber(count),
+    ...count,
     nextCursor:
       rows.length > limit
         ? encodeCursor(options.cursorOf(items[items.length - 1]))

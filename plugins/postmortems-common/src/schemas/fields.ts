@@ -323,13 +323,29 @@ export const recordFields = {
 };
 
 /**
+ * Where a list stops counting: `totalCount` is exact up to this many
+ * matching items, and beyond it the page says `totalCountCapped` and shows
+ * as "1000+". Counting every match of a filter that matches most of
+ * 1,000,000 action items would cost more than the page itself.
+ *
+ * @public
+ */
+export const TOTAL_COUNT_CAP = 1000;
+
+/**
  * A page of a list.
  *
  * @public
  */
 export interface Page<T> {
   items: T[];
+  /**
+   * How many items match, on all pages: exact up to {@link TOTAL_COUNT_CAP},
+   * where counting stops; then `totalCountCapped` is true and more match.
+   */
   totalCount: number;
+  /** True when more than `totalCount` (the cap) items match. */
+  totalCountCapped?: boolean;
   /** Pass as `cursor` to get the next page; absent on the last page. */
   nextCursor?: string;
 }
@@ -345,7 +361,18 @@ export function pageSchema<T extends z.ZodType>(
   return z
     .object({
       items: z.array(item),
-      totalCount: z.number().int(),
+      totalCount: z
+        .number()
+        .int()
+        .describe(
+          `How many match, on all pages: exact up to ${TOTAL_COUNT_CAP}, where counting stops`,
+        ),
+      totalCountCapped: z
+        .boolean()
+        .optional()
+        .describe(
+          `True when more than totalCount (the cap, ${TOTAL_COUNT_CAP}) match; shown as "${TOTAL_COUNT_CAP}+"`,
+        ),
       nextCursor: z.string().optional(),
     })
     .strict();

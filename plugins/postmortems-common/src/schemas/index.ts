@@ -16,6 +16,7 @@ export {
   ownerRefSchema,
   idParamsSchema,
   pageSchema,
+  TOTAL_COUNT_CAP,
 } from './fields';
 export type { Page } from './fields';
 export * from './postmortems';

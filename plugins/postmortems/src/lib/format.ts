@@ -80,3 +80,16 @@ export function formatRelative(
   }
   return format.format(Math.round(diff / (365 * DAY)), 'year');
 }
+
+/**
+ * A list's total as shown: the count, or "1000+" when the API stopped
+ * counting at its cap (`totalCountCapped`).
+ */
+export function formatTotal(page: {
+  totalCount: number;
+  totalCountCapped?: boolean;
+}): string {
+  return page.totalCountCapped
+    ? `${page.totalCount}+`
+    : String(page.totalCount);
+}

@@ -13,12 +13,12 @@ const defaults: ActionItemFilterValues = {
 };
 
 describe('ActionItemFilters', () => {
-  it('shows the counts, and the chosen status in the primary colour at 4.5:1 or more', async () => {
+  it('shows the counts ("1000+" past the cap), and the chosen status in the primary colour at 4.5:1 or more', async () => {
     await renderInTestApp(
       <ActionItemFilters
         filters={defaults}
         onChange={jest.fn()}
-        counts={{ open: 12, overdue: 3, done: 40 }}
+        counts={{ open: '12', overdue: '3', done: '1000+' }}
         ownerOptions={[{ ref: 'group:default/sre', label: 'SRE (the team)' }]}
         showService={false}
         showMine={false}
@@ -37,7 +37,7 @@ describe('ActionItemFilters', () => {
       screen.getByRole('button', { name: 'Open (12)', pressed: false }),
     ).toBeInTheDocument();
     expect(
-      screen.getByRole('button', { name: 'Done (40)' }),
+      screen.getByRole('button', { name: 'Done (1000+)' }),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('checkbox', { name: 'Only mine' }),

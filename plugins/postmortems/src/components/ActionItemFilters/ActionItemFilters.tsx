@@ -39,7 +39,7 @@ const useStyles = makeStyles({ field: { minWidth: 180 } });
 export const ActionItemFilters = (props: {
   filters: ActionItemFilterValues;
   onChange: (change: ActionItemFilterChange) => void;
-  counts?: Record<ActionItemFilter, number>;
+  counts?: Record<ActionItemFilter, string>;
   /** A fixed set of owners (a team); without it any group or user. */
   ownerOptions?: OwnerOption[];
   /** Offer the service filter (not on a component's own tab). */
@@ -96,7 +96,7 @@ export const ActionItemFilters = (props: {
               {counts
                 ? t('actionItems.filterWithCount', {
                     label,
-                    total: String(counts[status]),
+                    total: counts[status],
                   })
                 : label}
             </ToggleButton>

@@ -3,20 +3,22 @@ import { ListActionItemsQuery } from '@postmortems/backstage-plugin-postmortems-
 import { useCallback, useEffect, useState } from 'react';
 import { postmortemsApiRef } from '../../api';
 import { ActionItemFilter, queryForFilter } from '../../lib/actionItems';
+import { formatTotal } from '../../lib/format';
 
 const FILTERS: ActionItemFilter[] = ['open', 'overdue', 'done'];
 
 /**
  * How many items each quick filter (Open, Overdue, Done) shows under the
  * other filters: the `totalCount` of a one-item page each, asked in
- * parallel, so the API needs no counting endpoint of its own. Undefined
+ * parallel, so the API needs no counting endpoint of its own; "1000+"
+ * past the API's count cap. Undefined
  * while loading or when a count failed (the list shows its own error).
  */
 export function useActionItemCounts(
   query: Omit<ListActionItemsQuery, 'status' | 'overdue' | 'limit' | 'cursor'>,
-): { counts?: Record<ActionItemFilter, number>; refresh: () => void } {
+): { counts?: Record<ActionItemFilter, string>; refresh: () => void } {
   const api = useApi(postmortemsApiRef);
-  const [counts, setCounts] = useState<Record<ActionItemFilter, number>>();
+  const [counts, setCounts] = useState<Record<ActionItemFilter, string>>();
   const [generation, setGeneration] = useState(0);
   const key = JSON.stringify(query);
 
@@ -31,9 +33,9 @@ export function useActionItemCounts(
       pages => {
         if (current) {
           setCounts({
-            open: pages[0].totalCount,
-            overdue: pages[1].totalCount,
-            done: pages[2].totalCount,
+            open: formatTotal(pages[0]),
+            overdue: formatTotal(pages[1]),
+            done: formatTotal(pages[2]),
           });
         }
       },

@@ -20,7 +20,7 @@ import { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
-import { formatDate, formatRelative } from '../../lib/format';
+import { formatDate, formatRelative, formatTotal } from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { SeverityChip } from '../SeverityChip';
 
@@ -83,9 +83,10 @@ export const EntityPostmortemsCard = (props: {
     return {
       since,
       last: latest.items[0],
-      recentCount: recent.totalCount,
-      openCount: open.totalCount,
-      overdueCount: overdue.totalCount,
+      recentCount: formatTotal(recent),
+      openCount: formatTotal(open),
+      overdueCount: formatTotal(overdue),
+      overdueAny: overdue.totalCount > 0,
     };
   }, [api, entityRef]);
 
@@ -153,9 +154,7 @@ export const EntityPostmortemsCard = (props: {
               label={t('card.overdueActionItems')}
               value={value.overdueCount}
               to={itemsLink('overdue')}
-              color={
-                value.overdueCount > 0 ? theme.palette.error.dark : undefined
-              }
+              color={value.overdueAny ? theme.palette.error.dark : undefined}
             />
           </Grid>
         </Grid>

@@ -20,7 +20,12 @@ import { Link as RouterLink } from 'react-router-dom';
 import { postmortemsApiRef } from '../../api';
 import { useLanguage } from '../../hooks/useLanguage';
 import { usePagedList } from '../../hooks/usePagedList';
-import { durationBetween, formatDate, formatDuration } from '../../lib/format';
+import {
+  durationBetween,
+  formatDate,
+  formatDuration,
+  formatTotal,
+} from '../../lib/format';
 import { postmortemsTranslationRef } from '../../translation';
 import { ExportMarkdownButton } from '../ExportMarkdownButton';
 import { ImportPostmortemsDialog } from '../ImportPostmortemsDialog';
@@ -311,7 +316,7 @@ export const PostmortemList = (props: {
           {page &&
             t('list.totalCount', {
               shown: String(items.length),
-              total: String(page.totalCount),
+              total: formatTotal(page),
             })}
         </Typography>
         {loading && items.length > 0 && <Progress />}
