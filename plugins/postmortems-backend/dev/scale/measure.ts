@@ -141,8 +141,7 @@ export async function measureRequests(
       }
       if (!bodies) continue;
       if (round >= options.warmup) times.get(request.name)!.push(elapsed);
-      else if (!timedOut.has(request.name))
-        notes.set(request.name, noteOf(bodies[0]));
+      else notes.set(request.name, noteOf(bodies[0]));
     }
   }
   return {

@@ -7,7 +7,11 @@ import {
 import { postmortemUrl } from '../service/calendar';
 import { actionItemFilterOf, parse } from '../service/requests';
 import { ActionsContext, authorizeRead, queryValue } from './ActionsContext';
-import { actionItemFields, actionItemOutput } from './outputs';
+import {
+  actionItemFields,
+  actionItemOutput,
+  totalCountCappedSchema,
+} from './outputs';
 
 /** What "open" means when no status is asked for: not done, not won't do. */
 const OPEN_STATUSES = ['open', 'in_progress'] as const;
@@ -77,12 +81,7 @@ Each item names its postmortem with a link to show the person. When \`nextCursor
             }),
           ),
           totalCount: z.number().describe('How many match, on all pages'),
-          totalCountCapped: z
-            .boolean()
-            .optional()
-            .describe(
-              'True when more than totalCount (the cap, 1000) match: say "1000+"',
-            ),
+          totalCountCapped: totalCountCappedSchema(z),
           nextCursor: z
             .string()
             .optional()

@@ -18,12 +18,22 @@ import {
   SEVERITIES,
   ReadingSession,
   SuggestionReason,
+  TOTAL_COUNT_CAP,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import type { z as zod } from 'zod/v3';
 import { postmortemUrl, sessionUrl } from '../service/calendar';
 
 /** The zod instance of the actions registry. */
 export type Zod = typeof zod;
+
+/** A page's `totalCountCapped`: set when the count stopped at its cap. */
+export const totalCountCappedSchema = (z: Zod) =>
+  z
+    .boolean()
+    .optional()
+    .describe(
+      `True when more than totalCount (the cap, ${TOTAL_COUNT_CAP}) match: say "${TOTAL_COUNT_CAP}+"`,
+    );
 
 /** How long an excerpt of a section is, at most. */
 const EXCERPT_LENGTH = 300;

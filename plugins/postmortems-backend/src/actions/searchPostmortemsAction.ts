@@ -7,7 +7,11 @@ import {
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { parse } from '../service/requests';
 import { ActionsContext, authorizeRead, queryValue } from './ActionsContext';
-import { postmortemSummary, postmortemSummarySchema } from './outputs';
+import {
+  postmortemSummary,
+  postmortemSummarySchema,
+  totalCountCappedSchema,
+} from './outputs';
 
 /**
  * `search-postmortems`: the filters of `GET /postmortems`, answered with
@@ -81,12 +85,7 @@ When \`nextCursor\` is set there are more results: call again with the same filt
           totalCount: z
             .number()
             .describe('How many postmortems match, on all pages'),
-          totalCountCapped: z
-            .boolean()
-            .optional()
-            .describe(
-              'True when more than totalCount (the cap, 1000) match: say "1000+"',
-            ),
+          totalCountCapped: totalCountCappedSchema(z),
           nextCursor: z
             .string()
             .optional()
