@@ -143,16 +143,12 @@ export class ScheduledNotifications {
   /** Every page of a list. */
   private async all<T>(
     page: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string }>,
-    until?: (item: T) => boolean,
   ): Promise<T[]> {
     const result: T[] = [];
     let cursor: string | undefined;
     do {
       const { items, nextCursor } = await page(cursor);
-      for (const item of items) {
-        if (until?.(item)) return result;
-        result.push(item);
-      }
+      result.push(...items);
       cursor = nextCursor;
     } while (cursor);
     return result;
@@ -222,21 +218,19 @@ export class ScheduledNotifications {
     const { stores, outbox, config } = this.options;
     const today = this.today(now).startOf('day');
     const last = today.plus({ days: config.dueSoon.daysBefore }).toISODate()!;
-    // Open items come soonest due first: the overdue ones, then those due
-    // from today on; the list stops after the last day of the window.
-    const items = await this.all(
-      cursor =>
-        stores.actionItems.listActionItems({
-          statuses: ['open', 'in_progress'],
-          limit: 100,
-          cursor,
-        }),
-      item => !item.dueDate || item.dueDate > last,
-    );
+    // Open items due in the window, soonest first, read from the window's
+    // start: the overdue ones before it are the digest's.
     const tomorrow = today.plus({ days: 1 }).toISODate()!;
-    const due = items.filter(
-      i => i.owner && i.dueDate && i.dueDate >= tomorrow,
+    const items = await this.all(cursor =>
+      stores.actionItems.listActionItems({
+        statuses: ['open', 'in_progress'],
+        dueFrom: tomorrow,
+        dueTo: last,
+        limit: 100,
+        cursor,
+      }),
     );
+    const due = items.filter(i => i.owner);
     const messages = messagesIn(config.language);
     let sent = 0;
     for (const item of due) {

@@ -65,6 +65,10 @@ export interface ActionItemFilter
   entityRefs?: string[];
   owners?: string[];
   statuses?: ListActionItemsQuery['status'];
+  /** Due on or after this day (YYYY-MM-DD); undated items are left out. */
+  dueFrom?: string;
+  /** Due on or before this day (YYYY-MM-DD); undated items are left out. */
+  dueTo?: string;
 }
 
 /**
@@ -109,12 +113,83 @@ export type SuggestionCandidate = Pick<
  * @public
  */
 export interface SuggestionCandidates {
-  /** Every live published postmortem, with counts and readings. */
+  /** Live published postmortems, with counts and readings. */
   postmortems: SuggestionCandidate[];
   /** Postmortems already picked for a planned session from now on. */
   pickedForUpcoming: string[];
   /** Per entity ref, when the group last read a postmortem about it. */
   lastCoveredAt: Record<string, string>;
+}
+
+/**
+ * A stored fact about a postmortem that a {@link SuggestionBound} can test:
+ * its severity, minutes from start to resolution (or mitigation), how many
+ * of its action items are open, the earliest and second earliest due date
+ * of those (YYYY-MM-DD), its start, and its start's month in UTC (1–12).
+ *
+ * @public
+ */
+export type SuggestionBoundField =
+  | 'severity'
+  | 'impactMinutes'
+  | 'openItems'
+  | 'firstOpenDue'
+  | 'secondOpenDue'
+  | 'startedAt'
+  | 'startedMonth';
+
+/**
+ * One case of a {@link SuggestionBound} term: its points when every
+ * condition holds.
+ *
+ * @public
+ */
+export interface SuggestionBoundCase {
+  when: Array<{
+    field: SuggestionBoundField;
+    op: '=' | '<' | '>=' | 'in';
+    value: string | number | Date | number[];
+  }>;
+  points: number;
+}
+
+/**
+ * The most the ranking can give each postmortem today, in terms a database
+ * computes: `constant` plus, per term, the points of its first case that
+ * holds (none: 0). It is never below the real score, so candidates taken
+ * in its order can stop once it falls below the scores already found.
+ *
+ * @public
+ */
+export interface SuggestionBound {
+  terms: SuggestionBoundCase[][];
+  constant: number;
+}
+
+/**
+ * One batch of the candidates for a group's next pick, highest bound first
+ * (then oldest start, then id), with what scoring them needs.
+ *
+ * @public
+ */
+export interface SuggestionCandidatesRequest {
+  bound: SuggestionBound;
+  /** Left out: postmortems the group read together since then. */
+  readSince: Date;
+  /** Left out too, besides the picks of the group's upcoming sessions. */
+  exclude: string[];
+  offset: number;
+  limit: number;
+}
+
+/**
+ * A batch of {@link SuggestionCandidatesRequest}: each candidate with its
+ * bound.
+ *
+ * @public
+ */
+export interface SuggestionCandidatesBatch extends SuggestionCandidates {
+  postmortems: Array<SuggestionCandidate & { bound: number }>;
 }
 
 /**
@@ -225,8 +300,14 @@ export interface ReadingSessionsStore {
     patch: Partial<ReadingSessionInput>,
     by: string,
   ): Promise<ReadingSession>;
-  /** What ranking the picks of a group's sessions needs to know. */
-  suggestionCandidates(ownerGroup: string): Promise<SuggestionCandidates>;
+  /**
+   * A batch of the candidates for a group's next pick, in the order of
+   * `request.bound`, computed by the database.
+   */
+  suggestionCandidates(
+    ownerGroup: string,
+    request: SuggestionCandidatesRequest,
+  ): Promise<SuggestionCandidatesBatch>;
 }
 
 /**

@@ -11,11 +11,13 @@ import {
 import {
   actionItemColumns,
   CLOSED_STATUSES,
+  NO_DUE_DATE,
   postmortemColumns,
   Row,
   rowToPostmortem,
 } from '../../src/database/rows';
 import { createdColumns } from '../../src/database/writes';
+import { random } from '../../src/__testUtils__/random';
 
 /*
  * Fills the plugin's tables through multi-row SQL inserts in transactions,
@@ -136,20 +138,6 @@ const ITEM_STATUSES = [
 ] as const;
 const PRIORITIES = ['high', 'medium', 'low'] as const;
 const KINDS = ['mitigate', 'prevent', 'detect', 'process', 'other'] as const;
-
-/** A small deterministic PRNG (mulberry32), so every run seeds alike. */
-function random(initial: number) {
-  let a = initial;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T =>
-    items[Math.floor(next() * items.length)];
-  return { next, pick };
-}
 
 /** What was seeded, for the requests and the report. */
 export interface Seeded {
@@ -274,10 +262,12 @@ export async function seed(
       const input = postmortemInput(r, at);
       const id = randomUUID();
       const created = new Date(at.getTime() + DAY);
-      const row = {
+      const row: Row = {
         id,
         ...postmortemColumns(input),
         ...createdColumns(created, by),
+        // What the store's refreshOpenItems keeps, counted below.
+        open_items: 0,
       };
       postmortems.push(row);
       ids.push(id);
@@ -288,6 +278,8 @@ export async function seed(
         ...input.entityRefs.map(entity_ref => ({
           postmortem_id: id,
           entity_ref,
+          started_at: row.started_at,
+          deleted_at: null,
         })),
       );
       tags.push(...input.tags.map(tag => ({ postmortem_id: id, tag })));
@@ -301,9 +293,12 @@ export async function seed(
         snapshot: JSON.stringify(rowToPostmortem(row)),
       });
       const n = 5 + Math.floor(r.next() * 11);
+      const openDues: string[] = [];
       for (let j = 0; j < n; j++) {
         const item = actionItemInput(r, now);
         const status = item.status ?? 'open';
+        const isOpen = !CLOSED_STATUSES.includes(status);
+        if (isOpen && item.dueDate) openDues.push(item.dueDate);
         items.push({
           id: randomUUID(),
           postmortem_id: id,
@@ -311,10 +306,16 @@ export async function seed(
           description: item.description ?? null,
           owner: item.owner ?? null,
           due_date: item.dueDate ?? null,
-          completed_at: CLOSED_STATUSES.includes(status) ? created : null,
+          is_open: isOpen,
+          due_key: item.dueDate ?? NO_DUE_DATE,
+          completed_at: isOpen ? null : created,
           ...createdColumns(created, by),
         });
+        if (isOpen) row.open_items += 1;
       }
+      openDues.sort();
+      row.first_open_due = openDues[0] ?? null;
+      row.second_open_due = openDues[1] ?? null;
       actionItems += n;
     }
     await knex.transaction(async tx => {

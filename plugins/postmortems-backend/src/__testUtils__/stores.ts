@@ -1,6 +1,9 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { TestDatabaseId } from '@backstage/backend-test-utils';
-import { PostmortemInput } from '@postmortems/backstage-plugin-postmortems-node';
+import {
+  PostmortemInput,
+  SuggestionCandidatesRequest,
+} from '@postmortems/backstage-plugin-postmortems-node';
 import { Knex } from 'knex';
 import {
   DatabaseStores,
@@ -39,12 +42,26 @@ export function postmortem(
   };
 }
 
+/**
+ * A suggestion candidates request that leaves nothing out and orders by
+ * start alone: every published postmortem in one batch.
+ */
+export const EVERY_CANDIDATE: SuggestionCandidatesRequest = {
+  bound: { terms: [], constant: 0 },
+  readSince: new Date('9999-01-01T00:00:00.000Z'),
+  exclude: [],
+  offset: 0,
+  limit: 10_000,
+};
+
 /** What {@link useTestStores} gives the tests of one database. */
 export interface TestStores {
   /** The stores; filled in by `beforeAll`, so use them inside tests only. */
   stores: DatabaseStores;
   /** Sets the clock that stamps writes; every test starts at {@link NOW}. */
   setNow(now: Date): void;
+  /** The database under the stores, to check what they wrote. */
+  db(): Knex;
 }
 
 /**
@@ -92,5 +109,6 @@ export function useTestStores(databaseId: TestDatabaseId): TestStores {
     setNow: date => {
       now = date;
     },
+    db: () => knex,
   };
 }

@@ -13,21 +13,25 @@ import {
 } from '@postmortems/backstage-plugin-postmortems-node';
 import {
   CLOSED_STATUSES,
+  NO_DUE_DATE,
   Row,
   actionItemColumns,
   checkVersion,
   rowToActionItem,
 } from './rows';
-import { postmortemIdsAbout } from './lookups';
+import { postmortemIdsAbout, refreshOpenItems } from './lookups';
 import { StoreContext } from './StoreContext';
-import { conditionalUpdate, createdColumns, livePostmortemRow } from './writes';
-
-// Sorts undated action items after every real due date.
-const NO_DUE_DATE = '9999-12-31';
+import {
+  conditionalUpdate,
+  createdColumns,
+  livePostmortemRow,
+  lockPostmortemRow,
+} from './writes';
 
 /**
  * Writes a new action item of a postmortem, with the defaults of what it
- * leaves out, in the caller's transaction; its id.
+ * leaves out, in the caller's transaction, which holds the postmortem's row
+ * lock (a new postmortem's, or `livePostmortemRow` with `lock`); its id.
  */
 export async function insertActionItem(
   tx: Knex.Transaction,
@@ -48,6 +52,7 @@ export async function insertActionItem(
     completed_at: CLOSED_STATUSES.includes(status) ? now : null,
     ...createdColumns(now, by),
   });
+  await refreshOpenItems(tx, postmortemId);
   return id;
 }
 
@@ -64,7 +69,7 @@ export class DatabaseActionItems implements ActionItemsStore {
     by: string,
   ): Promise<ActionItem> {
     const id = await this.ctx.db.transaction(async tx => {
-      await livePostmortemRow(tx, postmortemId);
+      await livePostmortemRow(tx, postmortemId, { lock: true });
       return insertActionItem(tx, postmortemId, input, by, this.ctx.clock());
     });
     return (await this.getActionItem(id))!;
@@ -100,21 +105,31 @@ export class DatabaseActionItems implements ActionItemsStore {
       }
       if (filter.statuses?.length) {
         query.whereIn('a.status', filter.statuses);
+        // Redundant, but it is the head of the index the list walks.
+        const open = filter.statuses.map(s => !CLOSED_STATUSES.includes(s));
+        if (open.every(Boolean) || !open.some(Boolean)) {
+          query.where('a.is_open', open[0]);
+        }
       }
       if (filter.priority?.length) {
         query.whereIn('a.priority', filter.priority);
       }
+      if (filter.dueFrom || filter.dueTo) {
+        query.whereNot('a.due_key', NO_DUE_DATE);
+      }
+      if (filter.dueFrom) {
+        query.where('a.due_key', '>=', filter.dueFrom);
+      }
+      if (filter.dueTo) {
+        query.where('a.due_key', '<=', filter.dueTo);
+      }
+      // An undated item's due_key sorts after every date, so it is never
+      // before today.
       if (filter.overdue === true) {
-        query
-          .whereNotIn('a.status', CLOSED_STATUSES)
-          .whereNotNull('a.due_date')
-          .where('a.due_date', '<', today);
+        query.where('a.is_open', true).where('a.due_key', '<', today);
       } else if (filter.overdue === false) {
         query.where(q =>
-          q
-            .whereIn('a.status', CLOSED_STATUSES)
-            .orWhereNull('a.due_date')
-            .orWhere('a.due_date', '>=', today),
+          q.where('a.is_open', false).orWhere('a.due_key', '>=', today),
         );
       }
       return query;
@@ -122,17 +137,21 @@ export class DatabaseActionItems implements ActionItemsStore {
 
     // The due date is a YYYY-MM-DD string, so the text order is the date
     // order on every database.
-    const dueKey = `COALESCE(a.due_date, '${NO_DUE_DATE}')`;
     const rows = base()
       .select('a.*', 'p.title as postmortem_title', 'p.entity_refs')
-      .orderByRaw(`${dueKey} ASC, a.id ASC`);
+      .orderBy([
+        { column: 'a.due_key', order: 'asc' },
+        { column: 'a.id', order: 'asc' },
+      ]);
     if (filter.cursor) {
       const after = decodeCursor(filter.cursor, ['due', 'id'] as const);
-      rows.whereRaw(`(${dueKey} > ? OR (${dueKey} = ? AND a.id > ?))`, [
-        after.due,
-        after.due,
-        after.id,
-      ]);
+      // The leading `>=` is the range the index starts from (see
+      // `whereOlderThan`).
+      rows
+        .where('a.due_key', '>=', after.due)
+        .where(q =>
+          q.where('a.due_key', '>', after.due).orWhere('a.id', '>', after.id),
+        );
     }
     return fetchPage({
       db,
@@ -156,6 +175,7 @@ export class DatabaseActionItems implements ActionItemsStore {
         throw new NotFoundError(`Action item ${id} not found`);
       }
       checkVersion(current, expectedVersion, 'Action item');
+      await lockPostmortemRow(tx, current.postmortem_id);
       const now = this.ctx.clock();
       const columns: Row = {
         ...actionItemColumns(patch),
@@ -172,15 +192,23 @@ export class DatabaseActionItems implements ActionItemsStore {
         }
       }
       await conditionalUpdate(tx, 'action_items', id, expectedVersion, columns);
+      if (patch.status !== undefined || patch.dueDate !== undefined) {
+        await refreshOpenItems(tx, current.postmortem_id);
+      }
     });
     return (await this.getActionItem(id))!;
   }
 
   async deleteActionItem(id: string): Promise<void> {
-    const deleted = await this.ctx.db('action_items').where({ id }).delete();
-    if (deleted === 0) {
-      throw new NotFoundError(`Action item ${id} not found`);
-    }
+    await this.ctx.db.transaction(async tx => {
+      const row = await tx('action_items').where({ id }).first('postmortem_id');
+      if (!row) {
+        throw new NotFoundError(`Action item ${id} not found`);
+      }
+      await lockPostmortemRow(tx, row.postmortem_id);
+      await tx('action_items').where({ id }).delete();
+      await refreshOpenItems(tx, row.postmortem_id);
+    });
   }
 
   /** Action items of live postmortems, with the postmortem's title and refs. */

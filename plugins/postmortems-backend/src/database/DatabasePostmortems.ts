@@ -6,14 +6,7 @@ import {
   PostmortemRevision,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { Knex } from 'knex';
-import {
-  LIKE_ESCAPE,
-  containsPattern,
-  normalizeSearch,
-  parseJson,
-  toDate,
-  toIso,
-} from './conversions';
+import { parseJson, toDate, toIso } from './conversions';
 import {
   decodeCursor,
   DEFAULT_LIMIT,
@@ -34,12 +27,41 @@ import {
   Row,
   checkVersion,
   postmortemColumns,
+  postmortemReadColumns,
   rowToPostmortem,
   rowToPostmortemInput,
 } from './rows';
-import { postmortemIdsAbout } from './lookups';
+import { postmortemIdsAbout, syncEntityTimeline } from './lookups';
 import { StoreContext } from './StoreContext';
+import { whereSearchMatches } from './search/whereSearchMatches';
 import { conditionalUpdate, createdColumns, livePostmortemRow } from './writes';
+
+/**
+ * The order of a postmortem list and the cursor key naming it: live ones
+ * read as an incident history (an entity's from its lookup rows), deleted
+ * ones as a recycle bin; a cursor of one is a 400 for the other.
+ */
+function sortOf(deleted: boolean | undefined, oneEntity: string | undefined) {
+  if (deleted) {
+    return {
+      column: 'p.deleted_at',
+      idColumn: 'p.id',
+      key: 'deletedAt',
+    } as const;
+  }
+  if (oneEntity) {
+    return {
+      column: 'e.started_at',
+      idColumn: 'e.postmortem_id',
+      key: 'startedAt',
+    } as const;
+  }
+  return {
+    column: 'p.started_at',
+    idColumn: 'p.id',
+    key: 'startedAt',
+  } as const;
+}
 
 /**
  * Postmortems and their revisions in the tables `postmortems`,
@@ -112,7 +134,10 @@ export class DatabasePostmortems implements PostmortemsStore {
     id: string,
     options?: { includeDeleted?: boolean },
   ): Promise<Postmortem | undefined> {
-    const query = this.ctx.db('postmortems').where({ id });
+    const query = this.ctx
+      .db('postmortems')
+      .select(postmortemReadColumns())
+      .where({ id });
     if (!options?.includeDeleted) {
       query.whereNull('deleted_at');
     }
@@ -126,6 +151,7 @@ export class DatabasePostmortems implements PostmortemsStore {
     }
     const rows = await this.ctx
       .db('postmortems')
+      .select(postmortemReadColumns())
       .whereIn('id', ids)
       .whereNull('deleted_at');
     return decoratePostmortems(this.ctx, rows);
@@ -134,14 +160,26 @@ export class DatabasePostmortems implements PostmortemsStore {
   async listPostmortems(filter: PostmortemFilter): Promise<Page<Postmortem>> {
     const { db } = this.ctx;
     const limit = filter.limit ?? DEFAULT_LIMIT;
+    // One entity's history (its tab, its card) walks the lookup table's
+    // timeline index in page order; several entities (a team's) select ids.
+    const oneEntity =
+      !filter.deleted && filter.entityRefs?.length === 1
+        ? filter.entityRefs[0]
+        : undefined;
+    const sort = sortOf(filter.deleted, oneEntity);
     const base = () => {
-      const query = db('postmortems as p');
+      const query = oneEntity
+        ? db('postmortem_entities as e')
+            .join('postmortems as p', 'p.id', 'e.postmortem_id')
+            .where('e.entity_ref', oneEntity)
+            .whereNull('e.deleted_at')
+        : db('postmortems as p');
       if (filter.deleted) {
         query.whereNotNull('p.deleted_at');
       } else {
         query.whereNull('p.deleted_at');
       }
-      if (filter.entityRefs?.length) {
+      if (filter.entityRefs?.length && !oneEntity) {
         query.whereIn('p.id', postmortemIdsAbout(db, filter.entityRefs));
       }
       if (filter.tag) {
@@ -158,33 +196,27 @@ export class DatabasePostmortems implements PostmortemsStore {
         }
       }
       if (filter.q) {
-        query.whereRaw(`p.search_text LIKE ? ESCAPE '${LIKE_ESCAPE}'`, [
-          containsPattern(normalizeSearch(filter.q)),
-        ]);
+        whereSearchMatches(db, query, filter.q);
       }
+      const startedAt = oneEntity ? 'e.started_at' : 'p.started_at';
       if (filter.from) {
-        query.where('p.started_at', '>=', toDate(filter.from));
+        query.where(startedAt, '>=', toDate(filter.from));
       }
       if (filter.to) {
-        query.where('p.started_at', '<', toDate(filter.to));
+        query.where(startedAt, '<', toDate(filter.to));
       }
       return query;
     };
 
-    // Live postmortems read as an incident history, deleted ones as a
-    // recycle bin; a cursor names its key, so one of the other list is a 400.
-    const sort = filter.deleted
-      ? ({ column: 'p.deleted_at', key: 'deletedAt' } as const)
-      : ({ column: 'p.started_at', key: 'startedAt' } as const);
     const rows = base()
-      .select('p.*')
+      .select(postmortemReadColumns('p'))
       .orderBy([
         { column: sort.column, order: 'desc' },
-        { column: 'p.id', order: 'desc' },
+        { column: sort.idColumn, order: 'desc' },
       ]);
     if (filter.cursor) {
       const after = decodeCursor(filter.cursor, [sort.key, 'id'] as const);
-      whereOlderThan(rows, sort.column, 'p.id', {
+      whereOlderThan(rows, sort.column, sort.idColumn, {
         at: cursorDate(after[sort.key]),
         id: after.id,
       });
@@ -231,6 +263,12 @@ export class DatabasePostmortems implements PostmortemsStore {
       ) {
         await this.syncLookups(tx, id, before, after);
       }
+      if (
+        changedFields.includes('entityRefs') ||
+        changedFields.includes('startedAt')
+      ) {
+        await syncEntityTimeline(tx, id);
+      }
       const row = await tx('postmortems').where({ id }).first();
       await this.insertRevision(tx, row, 'updated', changedFields, by);
     });
@@ -247,6 +285,7 @@ export class DatabasePostmortems implements PostmortemsStore {
         updated_at: now,
         updated_by: by,
       });
+      await syncEntityTimeline(tx, id);
       const row = await tx('postmortems').where({ id }).first();
       await this.insertRevision(tx, row, 'deleted', ['deletedAt'], by);
     });
@@ -267,6 +306,7 @@ export class DatabasePostmortems implements PostmortemsStore {
         updated_at: this.ctx.clock(),
         updated_by: by,
       });
+      await syncEntityTimeline(tx, id);
       const row = await tx('postmortems').where({ id }).first();
       await this.insertRevision(tx, row, 'restored', ['deletedAt'], by);
     });
@@ -302,6 +342,7 @@ export class DatabasePostmortems implements PostmortemsStore {
       ...createdColumns(this.ctx.clock(), by),
     });
     await this.syncLookups(tx, id, { entityRefs: [], tags: [] }, input);
+    await syncEntityTimeline(tx, id);
     const row = await tx('postmortems').where({ id }).first();
     await this.insertRevision(tx, row, 'created', Object.keys(input), by);
     return id;

@@ -4,6 +4,7 @@ import {
   BOB,
   databases,
   postmortem,
+  EVERY_CANDIDATE,
   useTestStores,
 } from '../__testUtils__/stores';
 
@@ -106,6 +107,7 @@ describe.each(databases.eachSupportedId())(
 
       const candidates = await stores.readingSessions.suggestionCandidates(
         'group:default/sre',
+        EVERY_CANDIDATE,
       );
       expect(candidates.postmortems.map(p => p.id)).toEqual([pick.id]);
       expect(candidates.pickedForUpcoming).toEqual([]);
@@ -119,13 +121,18 @@ describe.each(databases.eachSupportedId())(
         BOB,
       );
       expect(
-        (await stores.readingSessions.suggestionCandidates('group:default/sre'))
-          .pickedForUpcoming,
+        (
+          await stores.readingSessions.suggestionCandidates(
+            'group:default/sre',
+            EVERY_CANDIDATE,
+          )
+        ).pickedForUpcoming,
       ).toEqual([pick.id]);
       expect(
         (
           await stores.readingSessions.suggestionCandidates(
             'group:default/billing-team',
+            EVERY_CANDIDATE,
           )
         ).pickedForUpcoming,
       ).toEqual([]);

@@ -9,8 +9,10 @@ import {
   parseJson,
   toDate,
   toIso,
+  toNumber,
   toOptionalIso,
 } from './conversions';
+import { suggestionBoundSql } from './suggestionBound';
 import {
   decodeCursor,
   DEFAULT_LIMIT,
@@ -22,8 +24,8 @@ import { loadDecorations } from './decoratePostmortems';
 import {
   ReadingSessionFilter,
   ReadingSessionInput,
-  SuggestionCandidate,
-  SuggestionCandidates,
+  SuggestionCandidatesBatch,
+  SuggestionCandidatesRequest,
   ReadingSessionsStore,
 } from '@postmortems/backstage-plugin-postmortems-node';
 import {
@@ -169,58 +171,83 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
   }
 
   /**
-   * Ranking looks at every live published postmortem (thousands in a big
-   * organisation), so it gets a narrow projection: no sections or timeline
-   * to read and parse, and the counts and readings from grouped queries on a
-   * subquery rather than on a list of thousands of bound ids. The route
-   * loads the whole postmortems of the top few only.
+   * One batch of a group's candidates in the order of the bound, which the
+   * database computes from columns the writes keep (see the migration
+   * `20261202000000_scale_lookups`): no action item is grouped and no row
+   * beyond the batch is read into memory. Only the batch gets its exact
+   * counts and readings, and only the top few are later loaded whole.
    */
   async suggestionCandidates(
     ownerGroup: string,
-  ): Promise<SuggestionCandidates> {
+    request: SuggestionCandidatesRequest,
+  ): Promise<SuggestionCandidatesBatch> {
     const { db } = this.ctx;
-    const published = () =>
-      db('postmortems').whereNull('deleted_at').where('status', 'published');
-    const [rows, decorationOf, upcoming, covered] = await Promise.all([
-      published()
-        .select(
-          'id',
-          'severity',
-          'started_at',
-          'mitigated_at',
-          'resolved_at',
-          'entity_refs',
-        )
-        .orderBy([
-          { column: 'started_at', order: 'desc' },
-          { column: 'id', order: 'desc' },
-        ]),
-      loadDecorations(this.ctx, published().select('id')),
+    const upcoming = () =>
       db('reading_sessions')
         .where({ owner_group: ownerGroup, status: 'planned' })
         .where('scheduled_at', '>=', this.ctx.clock())
         .whereNotNull('postmortem_id')
-        .select('postmortem_id'),
+        .select('postmortem_id');
+    const query = db('postmortems as p')
+      .whereNull('p.deleted_at')
+      .where('p.status', 'published')
+      .whereNotIn('p.id', upcoming())
+      .whereNotIn(
+        'p.id',
+        db('reading_sessions')
+          .where('status', 'held')
+          .where('scheduled_at', '>', request.readSince)
+          .whereNotNull('postmortem_id')
+          .select('postmortem_id'),
+      );
+    if (request.exclude.length) {
+      query.whereNotIn('p.id', request.exclude);
+    }
+    const [rows, picked, covered] = await Promise.all([
+      query
+        .select(
+          'p.id',
+          'p.severity',
+          'p.started_at',
+          'p.mitigated_at',
+          'p.resolved_at',
+          'p.entity_refs',
+          db.raw('(?) AS suggestion_bound', [
+            suggestionBoundSql(db, request.bound),
+          ]),
+        )
+        .orderByRaw('suggestion_bound DESC')
+        .orderBy([
+          { column: 'p.started_at', order: 'asc' },
+          { column: 'p.id', order: 'asc' },
+        ])
+        .offset(request.offset)
+        .limit(request.limit),
+      upcoming(),
       db('reading_sessions as s')
         .join('postmortem_entities as e', 'e.postmortem_id', 's.postmortem_id')
         .where({ 's.owner_group': ownerGroup, 's.status': 'held' })
         .groupBy('e.entity_ref')
         .select('e.entity_ref', db.raw('MAX(s.scheduled_at) AS last_at')),
     ]);
+    const decorationOf = await loadDecorations(
+      this.ctx,
+      rows.map((row: Row) => row.id),
+    );
     return {
-      postmortems: rows.map(
-        (row: Row): SuggestionCandidate =>
-          compact({
-            id: row.id,
-            severity: row.severity,
-            startedAt: toIso(row.started_at),
-            mitigatedAt: toOptionalIso(row.mitigated_at),
-            resolvedAt: toOptionalIso(row.resolved_at),
-            entityRefs: parseJson<string[]>(row.entity_refs, []),
-            ...decorationOf(row.id),
-          }),
-      ),
-      pickedForUpcoming: upcoming.map(r => r.postmortem_id),
+      postmortems: rows.map((row: Row) => ({
+        ...compact({
+          id: row.id,
+          severity: row.severity,
+          startedAt: toIso(row.started_at),
+          mitigatedAt: toOptionalIso(row.mitigated_at),
+          resolvedAt: toOptionalIso(row.resolved_at),
+          entityRefs: parseJson<string[]>(row.entity_refs, []),
+          ...decorationOf(row.id),
+        }),
+        bound: toNumber(row.suggestion_bound),
+      })),
+      pickedForUpcoming: picked.map((r: Row) => r.postmortem_id),
       lastCoveredAt: Object.fromEntries(
         covered.map((r: Row) => [r.entity_ref, toIso(r.last_at)]),
       ),

@@ -4,6 +4,7 @@ import {
   BOB,
   databases,
   postmortem,
+  EVERY_CANDIDATE,
   useTestStores,
 } from '../__testUtils__/stores';
 
@@ -122,9 +123,12 @@ describe.each(databases.eachSupportedId())(
       );
       expect(await stores.postmortems.getPostmortems([])).toEqual([]);
 
-      const { postmortems } = await stores.readingSessions.suggestionCandidates(
+      const batch = await stores.readingSessions.suggestionCandidates(
         'group:default/sre',
+        EVERY_CANDIDATE,
       );
+      expect(batch.postmortems.map(p => p.bound)).toEqual([0, 0]);
+      const postmortems = batch.postmortems.map(({ bound: _, ...p }) => p);
       const expected = [read, unread].map(({ id }) => {
         const p = whole.find(w => w.id === id)!;
         return {

@@ -12,6 +12,7 @@ import {
   toIso,
   toOptionalIso,
 } from './conversions';
+import { searchGramsOf } from './search/grams';
 import {
   ActionItemInput,
   PostmortemInput,
@@ -29,8 +30,41 @@ export type Row = Record<string, any>;
 /** Action item statuses that count as finished. */
 export const CLOSED_STATUSES = ['done', 'wont_do'];
 
+/**
+ * The columns a postmortem is read from, prefixed with a table alias if
+ * given: not the search index's (`search_text`, `search_grams`, and on
+ * PostgreSQL its tsvector), which are many times the size of the rest.
+ */
+export function postmortemReadColumns(alias?: string): string[] {
+  return [
+    'id',
+    'title',
+    'status',
+    'severity',
+    'detection',
+    'started_at',
+    'detected_at',
+    'mitigated_at',
+    'resolved_at',
+    'template',
+    'sections',
+    'timeline',
+    'tags',
+    'authors',
+    'entity_refs',
+    'created_at',
+    'created_by',
+    'updated_at',
+    'updated_by',
+    'version',
+    'deleted_at',
+    'deleted_by',
+  ].map(column => (alias ? `${alias}.${column}` : column));
+}
+
 /** The columns of a whole postmortem. */
 export function postmortemColumns(input: PostmortemInput): Row {
+  const searchText = searchTextOf(input.title, input.sections);
   return {
     title: input.title,
     status: input.status,
@@ -46,9 +80,23 @@ export function postmortemColumns(input: PostmortemInput): Row {
     tags: JSON.stringify(input.tags),
     authors: JSON.stringify(input.authors),
     entity_refs: JSON.stringify(input.entityRefs),
-    search_text: searchTextOf(input.title, input.sections),
+    search_text: searchText,
+    search_grams: searchGramsOf(searchText),
+    impact_minutes: impactMinutesOf(input),
+    started_month: new Date(input.startedAt).getUTCMonth() + 1,
   };
 }
+
+/** Minutes from the start to the resolution (or mitigation), rounded. */
+function impactMinutesOf(input: PostmortemInput): number | null {
+  const ended = input.resolvedAt ?? input.mitigatedAt;
+  return ended
+    ? Math.round((Date.parse(ended) - Date.parse(input.startedAt)) / 60_000)
+    : null;
+}
+
+/** The `due_key` of an action item without a due date: after every date. */
+export const NO_DUE_DATE = '9999-12-31';
 
 /** An action item row, joined with its postmortem's title and refs. */
 export function rowToActionItem(row: Row, today: string): ActionItem {
@@ -146,6 +194,13 @@ export function actionItemColumns(input: Partial<ActionItemInput>): Row {
     kind: input.kind,
     external_url: input.externalUrl,
     reading_session_id: input.readingSessionId,
+    // Kept beside status and due date for the index the lists walk.
+    is_open:
+      input.status === undefined
+        ? undefined
+        : !CLOSED_STATUSES.includes(input.status),
+    due_key:
+      input.dueDate === undefined ? undefined : input.dueDate ?? NO_DUE_DATE,
   };
   return Object.fromEntries(
     Object.entries(columns).filter(([, v]) => v !== undefined),

@@ -18,19 +18,38 @@ export function createdColumns(now: Date, by: string): Row {
   };
 }
 
-/** The row of a postmortem that is not deleted, or a `NotFoundError`. */
+/**
+ * The row of a postmortem that is not deleted, or a `NotFoundError`; with
+ * `lock`, locked for the rest of the transaction (see `lockPostmortemRow`).
+ */
 export async function livePostmortemRow(
   tx: Knex.Transaction,
   id: string,
+  options?: { lock?: boolean },
 ): Promise<Row> {
-  const row = await tx('postmortems')
-    .where({ id })
-    .whereNull('deleted_at')
-    .first();
+  const query = tx('postmortems').where({ id }).whereNull('deleted_at');
+  if (options?.lock) {
+    query.forUpdate();
+  }
+  const row = await query.first();
   if (!row) {
     throw new NotFoundError(`Postmortem ${id} not found`);
   }
   return row;
+}
+
+/**
+ * Locks a postmortem's row for the rest of the transaction. A change to its
+ * action items takes it before writing one, so that changes to the items of
+ * one postmortem recount its open items one after the other (and do not
+ * deadlock: the lock comes before the foreign key's share lock that writing
+ * an item takes). SQLite has one writer at a time and no row locks.
+ */
+export async function lockPostmortemRow(
+  tx: Knex.Transaction,
+  id: string,
+): Promise<void> {
+  await tx('postmortems').where({ id }).forUpdate().first('id');
 }
 
 /**

@@ -23,7 +23,11 @@ import {
   referenced,
 } from './requests';
 import { RouteContext } from './RouteContext';
-import { rankSuggestions } from './suggestions';
+import {
+  readRecentlySince,
+  suggestPicks,
+  suggestionBound,
+} from './suggestions';
 
 /** The calendar month of `at` in `timezone`, as a `from`/`to` filter. */
 export function monthOf(at: Date | string, timezone: string) {
@@ -130,30 +134,28 @@ export async function readingSessionSuggestions(
   const { stores } = context;
   // Besides the picks of upcoming sessions, a pick of a planned session
   // earlier this month (its day passed, not yet marked held) is taken.
-  const [candidates, thisMonth] = await Promise.all([
-    stores.readingSessions.suggestionCandidates(ownerGroup),
-    stores.readingSessions.listReadingSessions({
-      ownerGroup,
-      status: 'planned',
-      from: monthOf(context.clock(), context.timezone).from,
-      limit: 100,
-    }),
-  ]);
-  const ranked = rankSuggestions(
-    {
-      ...candidates,
-      pickedForUpcoming: [
-        ...candidates.pickedForUpcoming,
-        ...thisMonth.items.flatMap(s =>
+  const thisMonth = await stores.readingSessions.listReadingSessions({
+    ownerGroup,
+    status: 'planned',
+    from: monthOf(context.clock(), context.timezone).from,
+    limit: 100,
+  });
+  const now = DateTime.fromJSDate(context.clock(), {
+    zone: context.timezone,
+  });
+  const bound = suggestionBound(now);
+  const ranked = await suggestPicks(
+    (offset, batchLimit) =>
+      stores.readingSessions.suggestionCandidates(ownerGroup, {
+        bound,
+        readSince: readRecentlySince(now),
+        exclude: thisMonth.items.flatMap(s =>
           s.postmortemId ? [s.postmortemId] : [],
         ),
-      ],
-    },
-    {
-      now: context.clock(),
-      timezone: context.timezone,
-      limit: limit ?? 5,
-    },
+        offset,
+        limit: batchLimit,
+      }),
+    { now: context.clock(), timezone: context.timezone, limit: limit ?? 5 },
   );
   // Ranking saw a light projection; only the picks are loaded whole. One
   // deleted in between is left out rather than answered half.

@@ -5,8 +5,11 @@ import {
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { DateTime } from 'luxon';
 import {
+  SuggestionBound,
+  SuggestionBoundCase,
   SuggestionCandidate,
   SuggestionCandidates,
+  SuggestionCandidatesBatch,
 } from '@postmortems/backstage-plugin-postmortems-node';
 
 /*
@@ -237,4 +240,134 @@ export function rankSuggestions(
     best.length = Math.min(best.length, options.limit);
   }
   return scored.sort(compareRanked).slice(0, options.limit);
+}
+
+/**
+ * The cases of a non-decreasing points function of a whole number: for each
+ * value it reaches (highest first), from what number on (the first found
+ * up to `max`).
+ */
+function steps(
+  points: (n: number) => number,
+  max: number,
+): Array<{ from: number; points: number }> {
+  const found: Array<{ from: number; points: number }> = [];
+  for (let n = 0; n <= max; n++) {
+    const p = points(n);
+    if (p > 0 && !found.some(f => f.points === p)) {
+      found.push({ from: n, points: p });
+    }
+  }
+  return found.reverse();
+}
+
+/**
+ * The most `score` can give any postmortem at `now`, as a
+ * {@link SuggestionBound} the database computes from stored columns:
+ * severity, open and overdue items are exact; the duration gets a minute of
+ * slack for rounding, the age three days, the anniversary the months either
+ * side (a zone's month is its UTC month ±15 hours); readings and the
+ * group's coverage count at their most. `suggestions.test.ts` checks it is
+ * never below a real score.
+ */
+export function suggestionBound(now: DateTime): SuggestionBound {
+  const today = now.toISODate()!;
+  const impact: SuggestionBoundCase[] = steps(impactPoints, 24 * 60).map(s => ({
+    when: [{ field: 'impactMinutes', op: '>=', value: s.from - 1 }],
+    points: s.points,
+  }));
+  const open: SuggestionBoundCase[] = steps(openPoints, 100).map(s => ({
+    when: [{ field: 'openItems', op: '>=', value: s.from }],
+    points: s.points,
+  }));
+  const overdue: SuggestionBoundCase[] = [
+    {
+      when: [{ field: 'secondOpenDue', op: '<', value: today }],
+      points: overduePoints(Number.MAX_SAFE_INTEGER),
+    },
+    {
+      when: [{ field: 'firstOpenDue', op: '<', value: today }],
+      points: overduePoints(1),
+    },
+  ];
+  const age: SuggestionBoundCase[] = steps(agePoints, 1200).map(s => ({
+    when: [
+      {
+        field: 'startedAt',
+        op: '<',
+        value: now.minus({ months: s.from }).plus({ days: 3 }).toJSDate(),
+      },
+    ],
+    points: s.points,
+  }));
+  const months = [-1, 0, 1].map(d => ((now.month - 1 + d + 12) % 12) + 1);
+  const anniversary: SuggestionBoundCase[] = [
+    {
+      when: [
+        { field: 'startedMonth', op: 'in', value: months },
+        {
+          field: 'startedAt',
+          op: '<',
+          value: now.startOf('year').plus({ days: 1 }).toJSDate(),
+        },
+      ],
+      points: ANNIVERSARY_POINTS,
+    },
+  ];
+  const severity: SuggestionBoundCase[] = Object.entries(SEVERITY_POINTS)
+    .filter(([, points]) => points > 0)
+    .map(([value, points]) => ({
+      when: [{ field: 'severity', op: '=', value }],
+      points,
+    }));
+  return {
+    terms: [severity, impact, open, overdue, age, anniversary],
+    constant:
+      Math.max(NEVER_READ_POINTS, READ_LONG_AGO_POINTS) +
+      Math.max(SERVICE_NOT_COVERED_POINTS, SERVICE_COVERED_LONG_AGO_POINTS),
+  };
+}
+
+/** Read together after this, a postmortem is not suggested (see above). */
+export function readRecentlySince(now: DateTime): Date {
+  return now.minus({ months: READ_RECENTLY_MONTHS }).toJSDate();
+}
+
+/**
+ * The same list as {@link rankSuggestions}, from candidates the database
+ * gives in batches in the order of {@link suggestionBound} (then oldest
+ * start): each is scored exactly until the next cannot beat the
+ * `limit`-th best, since its bound is lower, or equal with a later start
+ * (ties go to the older incident). Usually the first batch decides.
+ */
+export async function suggestPicks(
+  batchAt: (
+    offset: number,
+    limit: number,
+  ) => Promise<SuggestionCandidatesBatch>,
+  options: { now: Date; timezone: string; limit: number; batchSize?: number },
+): Promise<RankedCandidate[]> {
+  const now = DateTime.fromJSDate(options.now, { zone: options.timezone });
+  const batchSize = options.batchSize ?? 50;
+  const best: RankedCandidate[] = [];
+  for (let offset = 0; ; offset += batchSize) {
+    const batch = await batchAt(offset, batchSize);
+    for (const { bound, ...postmortem } of batch.postmortems) {
+      const kth = best[options.limit - 1];
+      if (
+        kth &&
+        (bound < kth.score ||
+          (bound === kth.score &&
+            postmortem.startedAt > kth.postmortem.startedAt))
+      ) {
+        return best;
+      }
+      best.push(score(postmortem, batch, now));
+      best.sort(compareRanked);
+      best.length = Math.min(best.length, options.limit);
+    }
+    if (batch.postmortems.length < batchSize) {
+      return best;
+    }
+  }
 }
