@@ -164,6 +164,10 @@ function report(result: Result, smallest?: Result) {
         result.measured.restarts
           ? ` Samples skipped for dev-mode restarts: ${result.measured.restarts}.`
           : ''
+      }${
+        result.measured.tokenRenewals
+          ? ` Samples skipped for a refused token (renewed): ${result.measured.tokenRenewals}.`
+          : ''
       }`,
   );
 }

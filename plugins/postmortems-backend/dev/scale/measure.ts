@@ -26,6 +26,8 @@ export interface Measured {
   rssPeakSuggestionsMb: number;
   /** Samples skipped because the dev backend restarted. */
   restarts: number;
+  /** Samples skipped because the token was refused and renewed. */
+  tokenRenewals: number;
 }
 
 function shuffle<T>(items: T[], next: () => number): T[] {
@@ -47,6 +49,9 @@ export const REQUEST_TIMEOUT_MS = 60_000;
 /** A request that did not answer within REQUEST_TIMEOUT_MS. */
 class RequestTimedOut extends Error {}
 
+/** A 401: the token was refused (it is renewed, the sample skipped). */
+class TokenRefused extends Error {}
+
 async function send(url: string, token: string): Promise<unknown> {
   const response = await fetch(url, {
     headers: { Authorization: `Bearer ${token}` },
@@ -60,6 +65,9 @@ async function send(url: string, token: string): Promise<unknown> {
     throw error;
   });
   const body = await response.text();
+  if (response.status === 401) {
+    throw new TokenRefused(`${url}: HTTP 401 ${body.slice(0, 300)}`);
+  }
   if (!response.ok) {
     throw new Error(`${url}: HTTP ${response.status} ${body.slice(0, 300)}`);
   }
@@ -93,6 +101,7 @@ export async function measureRequests(
   const rssIdleMb = treeRssMb(options.pid);
   const memory = { peak: rssIdleMb };
   const restarts = { count: 0 };
+  const renewals = { count: 0 };
   const timedOut = new Set<string>();
   const auth = { token: await options.token() };
   let tokenAt = Date.now();
@@ -112,6 +121,12 @@ export async function measureRequests(
       const bodies = await Promise.all(
         request.urls.map(url => send(url, auth.token)),
       ).catch(async error => {
+        if (error instanceof TokenRefused) {
+          auth.token = await options.token();
+          tokenAt = Date.now();
+          renewals.count++;
+          return undefined;
+        }
         if (error instanceof RequestTimedOut) {
           process.stderr.write(`timed out: ${error.message}\n`);
           timedOut.add(request.name);
@@ -158,5 +173,6 @@ export async function measureRequests(
     rssIdleMb,
     rssPeakSuggestionsMb: memory.peak,
     restarts: restarts.count,
+    tokenRenewals: renewals.count,
   };
 }
