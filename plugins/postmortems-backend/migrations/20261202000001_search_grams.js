@@ -59,7 +59,8 @@ function searchGramsOf(searchText) {
       words.add(`b${spell(points[i - 1])}${spell(point)}`);
     }
   });
-  return [...words].join(' ');
+  // MAX_INDEXED_WORDS and OVERFLOW_WORD of grams.ts.
+  return words.size > 50_000 ? 'zzzzzzz' : [...words].join(' ');
 }
 
 /**

@@ -1,5 +1,11 @@
 import { normalizeSearch } from '../conversions';
-import { MAX_QUERY_GRAMS, queryGrams, searchGramsOf } from './grams';
+import {
+  MAX_INDEXED_WORDS,
+  MAX_QUERY_GRAMS,
+  OVERFLOW_WORD,
+  queryGrams,
+  searchGramsOf,
+} from './grams';
 
 // The words of single code points, spelled by hand: c mod 26^4 in base 26.
 const A = 'aadt'; // 'a' is 97 = 3 * 26 + 19
@@ -7,6 +13,19 @@ const B = 'aadu'; // 'b' is 98
 const SPACE = 'aabg'; // ' ' is 32 = 1 * 26 + 6
 
 describe('searchGramsOf', () => {
+  it('gives a text with too many distinct words the overflow word alone', () => {
+    // n distinct code points in a row: n unigrams and n - 1 bigrams.
+    const text = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        String.fromCodePoint(0x4e00 + i),
+      ).join('');
+    const most = Math.floor((MAX_INDEXED_WORDS + 1) / 2);
+    expect(searchGramsOf(text(most)).split(' ')).toHaveLength(2 * most - 1);
+    expect(2 * (most + 1) - 1).toBeGreaterThan(MAX_INDEXED_WORDS);
+    expect(searchGramsOf(text(most + 1))).toBe(OVERFLOW_WORD);
+    expect(OVERFLOW_WORD).toMatch(/^z[a-z]+$/);
+  });
+
   it('spells each code point as four letters, base 26', () => {
     expect(searchGramsOf('a')).toBe(`u${A}`);
     expect(searchGramsOf(' ')).toBe(`u${SPACE}`);

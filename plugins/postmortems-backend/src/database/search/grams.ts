@@ -28,6 +28,22 @@
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const SPELLING_MODULUS = 26 ** 4;
 
+/**
+ * The most words a postmortem is indexed with. PostgreSQL's tsvector holds
+ * at most 1 MB (some 74,000 of these words); a text with more distinct
+ * code points and pairs (tens of thousands of characters of varied text)
+ * is indexed as {@link OVERFLOW_WORD} alone instead, and every search takes
+ * it as a candidate for the LIKE to decide: slower for that one, never
+ * wrong, never a failed save.
+ */
+export const MAX_INDEXED_WORDS = 50_000;
+
+/**
+ * The only word of a postmortem with more than {@link MAX_INDEXED_WORDS}:
+ * letters only, and no unigram or bigram word starts with "z".
+ */
+export const OVERFLOW_WORD = 'zzzzzzz';
+
 /** The most words a query asks the index for; more cost more than they sift. */
 export const MAX_QUERY_GRAMS = 24;
 
@@ -79,7 +95,7 @@ export function searchGramsOf(searchText: string): string {
       words.add(bigram(points[i - 1], point));
     }
   });
-  return [...words].join(' ');
+  return words.size > MAX_INDEXED_WORDS ? OVERFLOW_WORD : [...words].join(' ');
 }
 
 /**

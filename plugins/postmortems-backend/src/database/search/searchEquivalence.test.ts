@@ -3,7 +3,13 @@ import { PostmortemInput } from '@postmortems/backstage-plugin-postmortems-node'
 import { Knex } from 'knex';
 import { ALICE, databases, postmortem } from '../../__testUtils__/stores';
 import { DatabaseStores, createDatabaseStores } from '../createDatabaseStores';
-import { LIKE_ESCAPE, containsPattern, normalizeSearch } from '../conversions';
+import {
+  LIKE_ESCAPE,
+  containsPattern,
+  normalizeSearch,
+  searchTextOf,
+} from '../conversions';
+import { searchGramsOf } from './grams';
 import { whereSearchMatches } from './whereSearchMatches';
 import { random } from '../../__testUtils__/random';
 
@@ -194,6 +200,32 @@ describe.each(databases.eachSupportedId())(
         /match\(p\.search_grams\) against|p\.search_vector @@|postmortems_search match/,
       );
       expect(sql).toContain('p.search_text like');
+    });
+
+    it('saves and finds a postmortem too long to index word by word', async () => {
+      const r = random(31);
+      const varied = (length: number) =>
+        Array.from({ length }, () =>
+          String.fromCodePoint(0x4e00 + r.int(0x5000)),
+        ).join('');
+      const sections = { summary: varied(40_000), impact: varied(40_000) };
+      expect(
+        searchGramsOf(searchTextOf('長い', sections)).split(' ').length,
+      ).toBe(1);
+      const long = await stores.postmortems.createPostmortem(
+        postmortem({ title: '長い記録', sections }),
+        ALICE,
+      );
+      for (const q of [
+        sections.summary.slice(12_345, 12_347),
+        sections.impact.slice(30_000, 30_005),
+        '長い記',
+      ]) {
+        expect(await found(q)).toContain(long.id);
+        expect(await found(q)).toEqual(await scanned(q));
+      }
+      expect(await found('滞留')).not.toContain(long.id);
+      expect(await found('滞留')).toEqual(await scanned('滞留'));
     });
 
     it('follows changes of the text', async () => {

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { LIKE_ESCAPE, containsPattern, normalizeSearch } from '../conversions';
-import { queryGrams } from './grams';
+import { OVERFLOW_WORD, queryGrams } from './grams';
 
 /**
  * Keeps the postmortems (alias `p`) whose search text contains `q`, in two
@@ -8,6 +8,9 @@ import { queryGrams } from './grams';
  * candidates that have all the query's grams (see `grams.ts`), so a search
  * does not read every postmortem, and the LIKE on `search_text` keeps
  * exactly those that contain the query, as a plain scan would.
+ *
+ * A postmortem too long to index word by word carries only the overflow
+ * word (see `MAX_INDEXED_WORDS`), which every search also asks for.
  *
  * The index is the one migrations/20261202000001_search_grams.js builds:
  * none of them needs a database extension, so there is no engine to fall
@@ -25,20 +28,20 @@ export function whereSearchMatches(
     if (client.includes('mysql')) {
       // InnoDB FULLTEXT in boolean mode: + makes every word required.
       // MariaDB has no ngram parser, hence grams of our own.
+      // A group and a bare word: rows with all of the group, or the word.
       query.whereRaw('MATCH(p.search_grams) AGAINST (? IN BOOLEAN MODE)', [
-        grams.map(gram => `+${gram}`).join(' '),
+        `(${grams.map(gram => `+${gram}`).join(' ')}) ${OVERFLOW_WORD}`,
       ]);
     } else if (client === 'pg' || client.includes('postgres')) {
       // The GIN index on the generated tsvector column; 'simple' neither
       // stems nor drops stopwords.
       query.whereRaw("p.search_vector @@ to_tsquery('simple', ?)", [
-        grams.join(' & '),
+        `(${grams.join(' & ')}) | ${OVERFLOW_WORD}`,
       ]);
     } else {
-      // FTS5 joins bare words with an implicit AND.
       query.whereRaw(
         'p.id IN (SELECT postmortem_id FROM postmortems_search WHERE postmortems_search MATCH ?)',
-        [grams.join(' ')],
+        [`(${grams.join(' AND ')}) OR ${OVERFLOW_WORD}`],
       );
     }
   }
