@@ -1,5 +1,6 @@
 import { normalizeSearch } from '../conversions';
 import {
+  gramsDecide,
   MAX_INDEXED_WORDS,
   MAX_QUERY_GRAMS,
   OVERFLOW_WORD,
@@ -124,5 +125,17 @@ describe('queryGrams', () => {
     for (const word of words) {
       expect(bigrams).toContain(word);
     }
+  });
+});
+
+describe('gramsDecide', () => {
+  it('trusts the grams alone for one or two code points with spellings of their own', () => {
+    expect(gramsDecide('滞')).toBe(true);
+    expect(gramsDecide('滞留')).toBe(true);
+    expect(gramsDecide('𠮷野')).toBe(true); // U+20BB7 is below 26^4
+    expect(gramsDecide('滞留し')).toBe(false);
+    expect(gramsDecide('')).toBe(false);
+    // U+E0061 (a tag character) shares its spelling with U+0041 + 26^4·k.
+    expect(gramsDecide('\u{E0061}')).toBe(false);
   });
 });

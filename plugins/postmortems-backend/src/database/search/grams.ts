@@ -126,3 +126,18 @@ export function queryGrams(normalisedQuery: string): string[] {
       words[Math.floor((i * (words.length - 1)) / (MAX_QUERY_GRAMS - 1))],
   );
 }
+
+/**
+ * Whether having all of `queryGrams(normalisedQuery)` already means the
+ * text contains the query, so that no LIKE has to read the text: a query
+ * of one or two code points is its own unigram or bigram, and each of its
+ * code points has a spelling of its own (below 26^4; higher ones share).
+ */
+export function gramsDecide(normalisedQuery: string): boolean {
+  const points = codePoints(normalisedQuery);
+  return (
+    points.length > 0 &&
+    points.length <= 2 &&
+    points.every(point => point < SPELLING_MODULUS)
+  );
+}
