@@ -20,6 +20,98 @@
 const NO_DUE_DATE = '9999-12-31';
 const CLOSED_STATUSES = ['done', 'wont_do'];
 
+/** @param {import('knex').Knex} knex */
+const isMySQL = knex => String(knex.client.config.client).includes('mysql');
+
+/**
+ * The indexes that serve only live rows. PostgreSQL and SQLite get partial
+ * indexes (`WHERE deleted_at IS NULL …`): PostgreSQL does not take
+ * `deleted_at IS NULL` on a leading column as fixing it, so an index led by
+ * `deleted_at` yields no order and a page sorted the whole table instead.
+ * MySQL has no partial indexes but does take `IS NULL` as a constant, so
+ * there the same columns follow the filtered ones.
+ */
+const LIVE_INDEXES = [
+  {
+    name: 'postmortems_live_newest_idx',
+    table: 'postmortems',
+    columns: ['started_at', 'id'],
+    // postmortems_newest_idx (deleted_at, started_at, id) serves MySQL.
+    mysql: undefined,
+    where: 'deleted_at IS NULL',
+  },
+  {
+    name: 'postmortem_entities_timeline_idx',
+    table: 'postmortem_entities',
+    columns: ['entity_ref', 'started_at', 'postmortem_id'],
+    mysql: ['entity_ref', 'deleted_at', 'started_at', 'postmortem_id'],
+    where: 'deleted_at IS NULL',
+  },
+  {
+    // Everything the bound of the reading session picks reads, so that the
+    // database computes it from the index alone.
+    name: 'postmortems_ranking_idx',
+    table: 'postmortems',
+    columns: [
+      'severity',
+      'started_at',
+      'impact_minutes',
+      'open_items',
+      'first_open_due',
+      'second_open_due',
+      'started_month',
+      'id',
+    ],
+    mysql: [
+      'status',
+      'deleted_at',
+      'severity',
+      'started_at',
+      'impact_minutes',
+      'open_items',
+      'first_open_due',
+      'second_open_due',
+      'started_month',
+    ],
+    where: "deleted_at IS NULL AND status = 'published'",
+  },
+];
+
+/** @param {import('knex').Knex} knex */
+async function createLiveIndexes(knex) {
+  for (const index of LIVE_INDEXES) {
+    if (isMySQL(knex)) {
+      if (index.mysql) {
+        await knex.schema.alterTable(index.table, table => {
+          table.index(index.mysql, index.name);
+        });
+      }
+    } else {
+      await knex.raw(
+        `CREATE INDEX ?? ON ?? (${index.columns
+          .map(() => '??')
+          .join(', ')}) WHERE ${index.where}`,
+        [index.name, index.table, ...index.columns],
+      );
+    }
+  }
+}
+
+/** @param {import('knex').Knex} knex */
+async function dropLiveIndexes(knex) {
+  for (const index of LIVE_INDEXES) {
+    if (isMySQL(knex)) {
+      if (index.mysql) {
+        await knex.schema.alterTable(index.table, table => {
+          table.dropIndex(index.mysql, index.name);
+        });
+      }
+    } else {
+      await knex.raw('DROP INDEX ??', [index.name]);
+    }
+  }
+}
+
 /**
  * Minutes from the start to the resolution (or mitigation), rounded, in
  * each engine's date arithmetic; SQLite keeps timestamps as epoch
@@ -30,7 +122,7 @@ const CLOSED_STATUSES = ['done', 'wont_do'];
 function impactMinutesSql(knex) {
   const client = String(knex.client.config.client);
   const ended = 'COALESCE(resolved_at, mitigated_at)';
-  if (client.includes('mysql')) {
+  if (isMySQL(knex)) {
     return `ROUND(TIMESTAMPDIFF(MICROSECOND, started_at, ${ended}) / 60000000)`;
   }
   if (client === 'pg' || client.includes('postgres')) {
@@ -76,12 +168,6 @@ exports.up = async function up(knex) {
     deleted_at: knex('postmortems as p')
       .select('p.deleted_at')
       .where('p.id', knex.ref('postmortem_entities.postmortem_id')),
-  });
-  await knex.schema.alterTable('postmortem_entities', table => {
-    table.index(
-      ['entity_ref', 'deleted_at', 'started_at', 'postmortem_id'],
-      'postmortem_entities_timeline_idx',
-    );
   });
 
   await knex.schema.alterTable('action_items', table => {
@@ -151,9 +237,7 @@ exports.up = async function up(knex) {
     impact_minutes: knex.raw(impactMinutesSql(knex)),
     started_month: knex.raw(startedMonthSql(knex)),
   });
-  await knex.schema.alterTable('postmortems', table => {
-    table.index(['status', 'deleted_at'], 'postmortems_status_idx');
-  });
+  await createLiveIndexes(knex);
 };
 
 /**
@@ -176,9 +260,7 @@ async function dropColumns(knex, table, columns) {
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
-  await knex.schema.alterTable('postmortems', table => {
-    table.dropIndex(['status', 'deleted_at'], 'postmortems_status_idx');
-  });
+  await dropLiveIndexes(knex);
   await dropColumns(knex, 'postmortems', [
     'open_items',
     'first_open_due',
@@ -194,11 +276,5 @@ exports.down = async function down(knex) {
     );
   });
   await dropColumns(knex, 'action_items', ['is_open', 'due_key']);
-  await knex.schema.alterTable('postmortem_entities', table => {
-    table.dropIndex(
-      ['entity_ref', 'deleted_at', 'started_at', 'postmortem_id'],
-      'postmortem_entities_timeline_idx',
-    );
-  });
   await dropColumns(knex, 'postmortem_entities', ['started_at', 'deleted_at']);
 };

@@ -203,15 +203,12 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
     if (request.exclude.length) {
       query.whereNotIn('p.id', request.exclude);
     }
-    const [rows, picked, covered] = await Promise.all([
+    // The order comes from the ranking index alone (every column the bound
+    // reads, see the migration); the rest of the batch is read by id.
+    const [ranked, picked, covered] = await Promise.all([
       query
         .select(
           'p.id',
-          'p.severity',
-          'p.started_at',
-          'p.mitigated_at',
-          'p.resolved_at',
-          'p.entity_refs',
           db.raw('(?) AS suggestion_bound', [
             suggestionBoundSql(db, request.bound),
           ]),
@@ -230,10 +227,27 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
         .groupBy('e.entity_ref')
         .select('e.entity_ref', db.raw('MAX(s.scheduled_at) AS last_at')),
     ]);
-    const decorationOf = await loadDecorations(
-      this.ctx,
-      rows.map((row: Row) => row.id),
+    const ids = ranked.map((row: Row) => row.id as string);
+    const details = new Map<string, Row>(
+      (ids.length
+        ? await db('postmortems')
+            .whereIn('id', ids)
+            .select(
+              'id',
+              'severity',
+              'started_at',
+              'mitigated_at',
+              'resolved_at',
+              'entity_refs',
+            )
+        : []
+      ).map((row: Row) => [row.id, row]),
     );
+    const rows = ranked.map((row: Row) => ({
+      ...details.get(row.id)!,
+      suggestion_bound: row.suggestion_bound,
+    }));
+    const decorationOf = await loadDecorations(this.ctx, ids);
     return {
       postmortems: rows.map((row: Row) => ({
         ...compact({
