@@ -190,6 +190,8 @@ export interface SuggestionCandidatesRequest {
  */
 export interface SuggestionCandidatesBatch extends SuggestionCandidates {
   postmortems: Array<SuggestionCandidate & { bound: number }>;
+  /** Whether a next batch may hold more candidates. */
+  more: boolean;
 }
 
 /**

@@ -75,7 +75,9 @@ export async function createDatabase(id: string): Promise<ScaleDatabase> {
       knex,
       config: {
         client: 'mysql2',
-        connection: 'mysql://root@127.0.0.1:3306',
+        // An object: Backstage's parser of MySQL connection strings wants
+        // a password, and root has none here.
+        connection: { host: MYSQL.host, port: MYSQL.port, user: MYSQL.user },
         prefix,
       },
       env: {},

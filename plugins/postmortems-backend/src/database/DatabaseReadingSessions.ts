@@ -243,10 +243,13 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
         : []
       ).map((row: Row) => [row.id, row]),
     );
-    const rows = ranked.map((row: Row) => ({
-      ...details.get(row.id)!,
-      suggestion_bound: row.suggestion_bound,
-    }));
+    // One deleted in between is left out.
+    const rows = ranked
+      .filter((row: Row) => details.has(row.id))
+      .map((row: Row) => ({
+        ...details.get(row.id)!,
+        suggestion_bound: row.suggestion_bound,
+      }));
     const decorationOf = await loadDecorations(this.ctx, ids);
     return {
       postmortems: rows.map((row: Row) => ({
@@ -261,6 +264,7 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
         }),
         bound: toNumber(row.suggestion_bound),
       })),
+      more: ranked.length === request.limit,
       pickedForUpcoming: picked.map((r: Row) => r.postmortem_id),
       lastCoveredAt: Object.fromEntries(
         covered.map((r: Row) => [r.entity_ref, toIso(r.last_at)]),

@@ -366,7 +366,7 @@ export async function suggestPicks(
       best.sort(compareRanked);
       best.length = Math.min(best.length, options.limit);
     }
-    if (batch.postmortems.length < batchSize) {
+    if (!batch.more) {
       return best;
     }
   }
