@@ -24,6 +24,13 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.alterTable('reading_sessions', table => {
     table.dropIndex(['series_id'], 'reading_sessions_series_idx');
-    table.dropColumn('series_id');
   });
+  // The engines' own DROP COLUMN, not Knex's dropColumn: on SQLite that
+  // rebuilds the table, and dropping the old one inside the migration's
+  // transaction (foreign keys on) set every action item's
+  // reading_session_id to NULL.
+  await knex.raw('ALTER TABLE ?? DROP COLUMN ??', [
+    'reading_sessions',
+    'series_id',
+  ]);
 };
