@@ -125,6 +125,54 @@ describe.each(databases.eachSupportedId())(
       expect(await ids('存在しない')).toEqual([]);
     });
 
+    it('pages a search whose candidates mostly fail the text check, in order', async () => {
+      // Every one has the bigrams of 滞留し; only every 13th has the word, so a page needs more than one batch of candidates.
+      const created = [];
+      for (let i = 0; i < 130; i++) {
+        created.push(
+          await stores.postmortems.createPostmortem(
+            postmortem({
+              title: `記録 ${i}`,
+              sections: {
+                summary:
+                  i % 13 === 0 ? 'ジョブが滞留した' : '滞留、留し、そして',
+              },
+              startedAt: new Date(
+                Date.UTC(2026, 0, 1) + i * 3_600_000,
+              ).toISOString(),
+              detectedAt: null,
+              mitigatedAt: null,
+            }),
+            ALICE,
+          ),
+        );
+      }
+      const expected = created
+        .filter((_, i) => i % 13 === 0)
+        .reverse()
+        .map(p => p.id);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await stores.postmortems.listPostmortems({
+          q: '滞留し',
+          limit: 4,
+          cursor,
+        });
+        expect(page.totalCount).toBe(expected.length);
+        seen.push(...page.items.map(p => p.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+      const entityPage = await stores.postmortems.listPostmortems({
+        q: '滞留し',
+        entityRefs: ['component:default/seikyu-kanri-robo'],
+        limit: 7,
+      });
+      expect(entityPage.items.map(p => p.id)).toEqual(expected.slice(0, 7));
+      expect(entityPage.totalCount).toBe(expected.length);
+    });
+
     it('pages newest first by startedAt, then id, with an opaque cursor', async () => {
       const created = [];
       for (const startedAt of [

@@ -33,8 +33,51 @@ import {
 } from './rows';
 import { postmortemIdsAbout, syncEntityTimeline } from './lookups';
 import { StoreContext } from './StoreContext';
-import { whereSearchMatches } from './search/whereSearchMatches';
+import { searchConditions } from './search/whereSearchMatches';
 import { conditionalUpdate, createdColumns, livePostmortemRow } from './writes';
+
+/**
+ * The ids of the first `want` candidates (in their query's order, batch by
+ * batch from the keyset) that pass `recheck`, the LIKE of a search: only
+ * the candidates read past are rechecked.
+ */
+async function recheckedIds(options: {
+  db: Knex;
+  candidates: () => Knex.QueryBuilder;
+  recheck: Knex.Raw;
+  want: number;
+  sort: { column: string; idColumn: string };
+}): Promise<string[]> {
+  const { db, want, sort } = options;
+  const batchSize = Math.max(50, 4 * want);
+  const found: string[] = [];
+  let after: { at: Date; id: string } | undefined;
+  for (;;) {
+    const query = options.candidates().limit(batchSize);
+    if (after) {
+      whereOlderThan(query, sort.column, sort.idColumn, after);
+    }
+    const batch: Row[] = await query;
+    const ids = batch.map(row => row.id as string);
+    const passed = new Set<string>(
+      ids.length
+        ? await db('postmortems as p')
+            .whereIn('p.id', ids)
+            .where(options.recheck)
+            .pluck('p.id')
+        : [],
+    );
+    for (const id of ids) {
+      if (passed.has(id)) {
+        found.push(id);
+        if (found.length === want) return found;
+      }
+    }
+    if (batch.length < batchSize) return found;
+    const last = batch[batch.length - 1];
+    after = { at: new Date(toIso(last.at)), id: last.id };
+  }
+}
 
 /**
  * The order of a postmortem list and the cursor key naming it: live ones
@@ -167,7 +210,9 @@ export class DatabasePostmortems implements PostmortemsStore {
         ? filter.entityRefs[0]
         : undefined;
     const sort = sortOf(filter.deleted, oneEntity);
-    const base = () => {
+    const search = filter.q ? searchConditions(db, filter.q) : undefined;
+    // `recheck: false` leaves out the LIKE of a search, for its candidates.
+    const base = (options?: { recheck: false }) => {
       const query = oneEntity
         ? db('postmortem_entities as e')
             .join('postmortems as p', 'p.id', 'e.postmortem_id')
@@ -195,8 +240,11 @@ export class DatabasePostmortems implements PostmortemsStore {
           query.where(`p.${field}`, filter[field]);
         }
       }
-      if (filter.q) {
-        whereSearchMatches(db, query, filter.q);
+      if (search) {
+        search.whereCandidates(query);
+        if (search.recheck && options?.recheck !== false) {
+          query.where(search.recheck);
+        }
       }
       const startedAt = oneEntity ? 'e.started_at' : 'p.started_at';
       if (filter.from) {
@@ -208,18 +256,43 @@ export class DatabasePostmortems implements PostmortemsStore {
       return query;
     };
 
-    const rows = base()
-      .select(postmortemReadColumns('p'))
-      .orderBy([
+    const after = filter.cursor
+      ? (() => {
+          const key = decodeCursor(filter.cursor, [sort.key, 'id'] as const);
+          return { at: cursorDate(key[sort.key]), id: key.id };
+        })()
+      : undefined;
+    const ordered = (query: Knex.QueryBuilder) => {
+      query.orderBy([
         { column: sort.column, order: 'desc' },
         { column: sort.idColumn, order: 'desc' },
       ]);
-    if (filter.cursor) {
-      const after = decodeCursor(filter.cursor, [sort.key, 'id'] as const);
-      whereOlderThan(rows, sort.column, sort.idColumn, {
-        at: cursorDate(after[sort.key]),
-        id: after.id,
-      });
+      return after
+        ? whereOlderThan(query, sort.column, sort.idColumn, after)
+        : query;
+    };
+    const rows = ordered(base().select(postmortemReadColumns('p')));
+    if (search?.recheck) {
+      // The page of a search whose grams do not decide: candidates in page
+      // order first, then the LIKE on them alone, rather than on every
+      // candidate before sorting (14,000 texts read for a word in 14 % of
+      // 100,000 postmortems).
+      rows.whereIn(
+        'p.id',
+        await recheckedIds({
+          db,
+          candidates: () =>
+            ordered(
+              base({ recheck: false }).select(
+                `${sort.idColumn} as id`,
+                `${sort.column} as at`,
+              ),
+            ),
+          recheck: search.recheck,
+          want: limit + 1,
+          sort,
+        }),
+      );
     }
     return fetchPage({
       db,

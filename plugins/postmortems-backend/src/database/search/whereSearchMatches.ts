@@ -22,34 +22,57 @@ export function whereSearchMatches(
   query: Knex.QueryBuilder,
   q: string,
 ): Knex.QueryBuilder {
+  const { whereCandidates, recheck } = searchConditions(db, q);
+  whereCandidates(query);
+  return recheck ? query.where(recheck) : query;
+}
+
+/**
+ * The two steps of {@link whereSearchMatches} apart: `whereCandidates`
+ * adds what the index answers, and `recheck` (when the grams do not decide
+ * alone) is the LIKE that keeps exactly the matches. A page can then sort
+ * candidates first and read the text of only those it shows.
+ */
+export function searchConditions(
+  db: Knex,
+  q: string,
+): {
+  whereCandidates: (query: Knex.QueryBuilder) => Knex.QueryBuilder;
+  recheck?: Knex.Raw;
+} {
   const text = normalizeSearch(q);
   const grams = queryGrams(text);
   const like = db.raw(`p.search_text LIKE ? ESCAPE '${LIKE_ESCAPE}'`, [
     containsPattern(text),
   ]);
   if (grams.length === 0) {
-    return query.where(like);
+    return { whereCandidates: query => query, recheck: like };
   }
   const matches = indexMatches(db);
-  query.where(matches('p', grams, OVERFLOW_WORD));
   if (gramsDecide(text)) {
     // One or two code points: having the gram is containing the text, so
     // the LIKE reads only the few postmortems too long to index word by
     // word (some 250 ms saved at 100,000 postmortems for a word in 16 % of
     // them). One index condition, not an OR of two: MySQL reads the whole
     // table for a MATCH inside an OR.
-    return query.where(q2 =>
-      q2
-        .whereNotIn(
-          'p.id',
-          db('postmortems as o')
-            .select('o.id')
-            .where(matches('o', [OVERFLOW_WORD])),
-        )
-        .orWhere(like),
-    );
+    return {
+      whereCandidates: query =>
+        query.where(matches('p', grams, OVERFLOW_WORD)).where(q2 =>
+          q2
+            .whereNotIn(
+              'p.id',
+              db('postmortems as o')
+                .select('o.id')
+                .where(matches('o', [OVERFLOW_WORD])),
+            )
+            .orWhere(like),
+        ),
+    };
   }
-  return query.where(like);
+  return {
+    whereCandidates: query => query.where(matches('p', grams, OVERFLOW_WORD)),
+    recheck: like,
+  };
 }
 
 /**
