@@ -57,6 +57,26 @@ export async function insertActionItem(
 }
 
 /**
+ * Joins each action item (`a`) with its postmortem (`p`). Every filter of
+ * an action item list is on the items, so they are read first and the
+ * postmortem by its key. MariaDB otherwise starts from the 100,000 live
+ * postmortems and sorts their million items in a temporary table (a
+ * team's closed items took over 60 s); `STRAIGHT_JOIN` keeps the order.
+ */
+function withPostmortem(
+  db: Knex | Knex.Transaction,
+  items: Knex.QueryBuilder,
+): Knex.QueryBuilder {
+  return String(db.client.config.client).includes('mysql')
+    ? items.joinRaw('STRAIGHT_JOIN ?? ON ?? = ??', [
+        'postmortems as p',
+        'p.id',
+        'a.postmortem_id',
+      ])
+    : items.join('postmortems as p', 'p.id', 'a.postmortem_id');
+}
+
+/**
  * Action items in the table `action_items`, always read joined with their
  * postmortem: the items of a deleted postmortem disappear with it.
  */
@@ -85,9 +105,9 @@ export class DatabaseActionItems implements ActionItemsStore {
     const limit = filter.limit ?? DEFAULT_LIMIT;
     const today = this.ctx.today();
     const base = () => {
-      const query = db('action_items as a')
-        .join('postmortems as p', 'p.id', 'a.postmortem_id')
-        .whereNull('p.deleted_at');
+      const query = withPostmortem(db, db('action_items as a')).whereNull(
+        'p.deleted_at',
+      );
       if (filter.postmortemId) {
         query.where('a.postmortem_id', filter.postmortemId);
       }
@@ -213,8 +233,7 @@ export class DatabaseActionItems implements ActionItemsStore {
 
   /** Action items of live postmortems, with the postmortem's title and refs. */
   private joined(db: Knex | Knex.Transaction) {
-    return db('action_items as a')
-      .join('postmortems as p', 'p.id', 'a.postmortem_id')
+    return withPostmortem(db, db('action_items as a'))
       .whereNull('p.deleted_at')
       .select('a.*', 'p.title as postmortem_title', 'p.entity_refs');
   }
