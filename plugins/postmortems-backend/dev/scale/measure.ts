@@ -103,12 +103,14 @@ export async function measureRequests(
   const restarts = { count: 0 };
   const renewals = { count: 0 };
   const timedOut = new Set<string>();
-  const auth = { token: await options.token() };
-  let tokenAt = Date.now();
+  const auth = { token: await options.token(), at: Date.now() };
+  const renewToken = async () => {
+    auth.token = await options.token();
+    auth.at = Date.now();
+  };
   for (let round = 0; round < options.warmup + options.rounds; round++) {
-    if (Date.now() - tokenAt > 10 * 60_000) {
-      auth.token = await options.token();
-      tokenAt = Date.now();
+    if (Date.now() - auth.at > 10 * 60_000) {
+      await renewToken();
     }
     for (const request of shuffle(requests, next)) {
       if (timedOut.has(request.name)) continue;
@@ -122,8 +124,7 @@ export async function measureRequests(
         request.urls.map(url => send(url, auth.token)),
       ).catch(async error => {
         if (error instanceof TokenRefused) {
-          auth.token = await options.token();
-          tokenAt = Date.now();
+          await renewToken();
           renewals.count++;
           return undefined;
         }

@@ -203,10 +203,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('saves and finds a postmortem too long to index word by word', async () => {
-      const r = random(31);
+      const longText = random(31);
       const varied = (length: number) =>
         Array.from({ length }, () =>
-          String.fromCodePoint(0x4e00 + r.int(0x5000)),
+          String.fromCodePoint(0x4e00 + longText.int(0x5000)),
         ).join('');
       const sections = { summary: varied(40_000), impact: varied(40_000) };
       expect(
