@@ -18,6 +18,7 @@ import {
 } from '../../src/database/rows';
 import { createdColumns } from '../../src/database/writes';
 import { random } from '../../src/__testUtils__/random';
+import { engineOf } from '../../src/database/conversions';
 
 /*
  * Fills the plugin's tables through multi-row SQL inserts in transactions,
@@ -359,8 +360,8 @@ export async function seed(
 }
 
 async function analyze(knex: Knex) {
-  const client = String(knex.client.config.client);
-  if (client.includes('mysql')) {
+  const engine = engineOf(knex);
+  if (engine === 'mysql') {
     const tables = [
       'postmortems',
       'postmortem_entities',
@@ -373,7 +374,7 @@ async function analyze(knex: Knex) {
       `ANALYZE TABLE ${tables.map(() => '??').join(', ')}`,
       tables,
     );
-  } else if (client.includes('pg') || client.includes('postgres')) {
+  } else if (engine === 'pg') {
     // VACUUM too: index-only scans need the visibility map it sets.
     await knex.raw('VACUUM ANALYZE');
   } else {

@@ -5,6 +5,7 @@ import {
   Page,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { Knex } from 'knex';
+import { engineOf } from './conversions';
 import { decodeCursor, DEFAULT_LIMIT, fetchPage } from './paging';
 import {
   ActionItemFilter,
@@ -30,8 +31,10 @@ import {
 
 /**
  * Writes a new action item of a postmortem, with the defaults of what it
- * leaves out, in the caller's transaction, which holds the postmortem's row
- * lock (a new postmortem's, or `livePostmortemRow` with `lock`); its id.
+ * leaves out, in the caller's transaction; its id. The caller holds the
+ * postmortem's row lock (a new postmortem's, or `livePostmortemRow` with
+ * `lock`) and recounts its open items (`refreshOpenItems`) once it has
+ * written them all.
  */
 export async function insertActionItem(
   tx: Knex.Transaction,
@@ -52,7 +55,6 @@ export async function insertActionItem(
     completed_at: CLOSED_STATUSES.includes(status) ? now : null,
     ...createdColumns(now, by),
   });
-  await refreshOpenItems(tx, postmortemId);
   return id;
 }
 
@@ -67,7 +69,7 @@ function withPostmortem(
   db: Knex | Knex.Transaction,
   items: Knex.QueryBuilder,
 ): Knex.QueryBuilder {
-  return String(db.client.config.client).includes('mysql')
+  return engineOf(db) === 'mysql'
     ? items.joinRaw('STRAIGHT_JOIN ?? ON ?? = ??', [
         'postmortems as p',
         'p.id',
@@ -90,7 +92,15 @@ export class DatabaseActionItems implements ActionItemsStore {
   ): Promise<ActionItem> {
     const id = await this.ctx.db.transaction(async tx => {
       await livePostmortemRow(tx, postmortemId, { lock: true });
-      return insertActionItem(tx, postmortemId, input, by, this.ctx.clock());
+      const itemId = await insertActionItem(
+        tx,
+        postmortemId,
+        input,
+        by,
+        this.ctx.clock(),
+      );
+      await refreshOpenItems(tx, postmortemId);
+      return itemId;
     });
     return (await this.getActionItem(id))!;
   }

@@ -31,7 +31,11 @@ import {
   rowToPostmortem,
   rowToPostmortemInput,
 } from './rows';
-import { postmortemIdsAbout, syncEntityTimeline } from './lookups';
+import {
+  postmortemIdsAbout,
+  refreshOpenItems,
+  syncEntityTimeline,
+} from './lookups';
 import { StoreContext } from './StoreContext';
 import { searchConditions } from './search/whereSearchMatches';
 import { conditionalUpdate, createdColumns, livePostmortemRow } from './writes';
@@ -155,6 +159,7 @@ export class DatabasePostmortems implements PostmortemsStore {
         for (const item of actionItems) {
           itemIds.push(await insertActionItem(tx, id, item, by, now));
         }
+        await refreshOpenItems(tx, id);
         return { id, itemIds };
       },
     );

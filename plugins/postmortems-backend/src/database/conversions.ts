@@ -5,6 +5,20 @@
  * on PostgreSQL (bigint) and MySQL (SUM gives a decimal).
  */
 
+/**
+ * Which of the three databases a Knex client talks to, for the few
+ * statements that differ (full-text search, join order, statistics).
+ */
+export function engineOf(db: {
+  client: { config: { client?: unknown } };
+}): 'pg' | 'mysql' | 'sqlite' {
+  const client = String(db.client.config.client);
+  if (client.includes('mysql')) {
+    return 'mysql';
+  }
+  return client === 'pg' || client.includes('postgres') ? 'pg' : 'sqlite';
+}
+
 /** A stored timestamp as an ISO string in UTC. */
 export function toIso(value: unknown): string {
   if (value instanceof Date) {

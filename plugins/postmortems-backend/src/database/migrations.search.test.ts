@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { searchTextOf } from './conversions';
+import { engineOf, searchTextOf } from './conversions';
 import { migrationsDir, migrationsTableName } from './migrations';
 import { searchGramsOf } from './search/grams';
 import { whereSearchMatches } from './search/whereSearchMatches';
@@ -45,14 +45,6 @@ function postmortemRow(n: number, title: string, summary: string) {
     updated_by: 'user:default/hanako.yamada',
     version: 1,
   };
-}
-
-function engineOf(knex: Knex): 'pg' | 'mysql' | 'sqlite' {
-  const client = String(knex.client.config.client);
-  if (client.includes('mysql')) {
-    return 'mysql';
-  }
-  return client === 'pg' || client.includes('postgres') ? 'pg' : 'sqlite';
 }
 
 async function searchIds(knex: Knex, q: string): Promise<string[]> {

@@ -134,28 +134,29 @@ export async function readingSessionSuggestions(
   const { stores } = context;
   // Besides the picks of upcoming sessions, a pick of a planned session
   // earlier this month (its day passed, not yet marked held) is taken.
+  const at = context.clock();
   const thisMonth = await stores.readingSessions.listReadingSessions({
     ownerGroup,
     status: 'planned',
-    from: monthOf(context.clock(), context.timezone).from,
+    from: monthOf(at, context.timezone).from,
     limit: 100,
   });
-  const now = DateTime.fromJSDate(context.clock(), {
-    zone: context.timezone,
-  });
-  const bound = suggestionBound(now);
+  const now = DateTime.fromJSDate(at, { zone: context.timezone });
+  const request = {
+    bound: suggestionBound(now),
+    readSince: readRecentlySince(now),
+    exclude: thisMonth.items.flatMap(s =>
+      s.postmortemId ? [s.postmortemId] : [],
+    ),
+  };
   const ranked = await suggestPicks(
     (offset, batchLimit) =>
       stores.readingSessions.suggestionCandidates(ownerGroup, {
-        bound,
-        readSince: readRecentlySince(now),
-        exclude: thisMonth.items.flatMap(s =>
-          s.postmortemId ? [s.postmortemId] : [],
-        ),
+        ...request,
         offset,
         limit: batchLimit,
       }),
-    { now: context.clock(), timezone: context.timezone, limit: limit ?? 5 },
+    { now: at, timezone: context.timezone, limit: limit ?? 5 },
   );
   // Ranking saw a light projection; only the picks are loaded whole. One
   // deleted in between is left out rather than answered half.

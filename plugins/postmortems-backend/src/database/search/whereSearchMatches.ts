@@ -1,5 +1,10 @@
 import { Knex } from 'knex';
-import { LIKE_ESCAPE, containsPattern, normalizeSearch } from '../conversions';
+import {
+  LIKE_ESCAPE,
+  containsPattern,
+  engineOf,
+  normalizeSearch,
+} from '../conversions';
 import { OVERFLOW_WORD, gramsDecide, queryGrams } from './grams';
 
 /**
@@ -82,8 +87,8 @@ export function searchConditions(
 function indexMatches(
   db: Knex,
 ): (alias: string, words: string[], orWord?: string) => Knex.Raw {
-  const client = String(db.client.config.client);
-  if (client.includes('mysql')) {
+  const engine = engineOf(db);
+  if (engine === 'mysql') {
     // InnoDB FULLTEXT in boolean mode: + makes a word required, and a
     // group beside a bare word matches rows with either. MariaDB has no
     // ngram parser, hence grams of our own.
@@ -94,7 +99,7 @@ function indexMatches(
         }`,
       ]);
   }
-  if (client === 'pg' || client.includes('postgres')) {
+  if (engine === 'pg') {
     // The GIN index on the generated tsvector column; 'simple' neither
     // stems nor drops stopwords.
     return (alias, words, orWord) =>
