@@ -144,11 +144,7 @@ describe.each(databases.eachSupportedId())(
       const walks = statements.filter(sql =>
         /limit \?\)+ is not null/i.test(sql),
       );
-      if (databaseId.startsWith('MYSQL')) {
-        expect(walks.length).toBeGreaterThanOrEqual(filters.length);
-      } else {
-        expect(walks).toEqual([]);
-      }
+      expect(walks.length > 0).toBe(databaseId.startsWith('MYSQL'));
     });
   },
 );
