@@ -3,6 +3,7 @@ import {
   CreateActionItemRequest,
   CreatePostmortemRequest,
   CreateReadingSessionRequest,
+  Insights,
   ListActionItemsQuery,
   ListPostmortemsQuery,
   ListReadingSessionsQuery,
@@ -313,6 +314,33 @@ export interface ReadingSessionsStore {
 }
 
 /**
+ * What {@link InsightsStore.getInsights} covers: the postmortems about any of
+ * `entityRefs` (normalised; none: every postmortem of the portal) and their
+ * action items, over the calendar months `from` to `to` (`YYYY-MM`, both
+ * inclusive, `from` not after `to`) of the store's time zone.
+ *
+ * @public
+ */
+export interface InsightsRequest {
+  /** The scope's entities, normalised; none: the whole portal. */
+  entityRefs: string[];
+  /** The first month, `YYYY-MM`. */
+  from: string;
+  /** The last month, `YYYY-MM`: the range holds 1 to 60 months. */
+  to: string;
+}
+
+/**
+ * Where the insights of a scope are computed: aggregates of the stored
+ * postmortems and action items, grouped by the database.
+ *
+ * @public
+ */
+export interface InsightsStore {
+  getInsights(request: InsightsRequest): Promise<Insights>;
+}
+
+/**
  * The stores of the postmortems plugin, one per resource, on one database.
  *
  * @public
@@ -321,4 +349,5 @@ export interface PostmortemsStores {
   postmortems: PostmortemsStore;
   actionItems: ActionItemsStore;
   readingSessions: ReadingSessionsStore;
+  insights: InsightsStore;
 }

@@ -11,6 +11,7 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { Route, Routes } from 'react-router-dom';
 import { postmortemsApiRef } from './api';
 import {
   entityActionItemsRouteRef,
@@ -19,6 +20,7 @@ import {
   rootRouteRef,
 } from './routes';
 import { mockPostmortemsApi } from './__testUtils__/fixtures';
+import { makeInsights } from './__testUtils__/insights';
 import { renderScreen } from './__testUtils__/render';
 import {
   EntityActionItemsContent,
@@ -29,6 +31,10 @@ import {
   postmortemsPlugin,
   PostmortemsPage,
 } from './index';
+
+jest.mock('recharts', () =>
+  require('./__testUtils__/recharts').fixedSizeRecharts(),
+);
 
 // Lazy chunks load slowly in jsdom on a busy machine.
 jest.setTimeout(30_000);
@@ -80,6 +86,42 @@ describe('postmortems plugin for the legacy frontend system', () => {
     ['PostmortemsPage', PostmortemsPage, rootRouteRef],
   ])('mounts %s on its route ref', (_name, Extension, routeRef) => {
     expect(getComponentData(<Extension />, 'core.mountPoint')).toBe(routeRef);
+  });
+
+  it("shows an entity's insights below its tab in a legacy app", async () => {
+    const api = mockPostmortemsApi({
+      getInsights: jest.fn().mockResolvedValue(makeInsights()),
+    });
+    await legacyRenderInTestApp(
+      <TestApiProvider
+        apis={[
+          [postmortemsApiRef, api],
+          [catalogApiRef, catalogApiMock()],
+        ]}
+      >
+        <EntityProvider entity={entity('Component')}>
+          {/* As an entity page mounts its tabs: a legacy route has a path. */}
+          <Routes>
+            <Route
+              path="/postmortems/*"
+              element={<EntityPostmortemsContent />}
+            />
+          </Routes>
+        </EntityProvider>
+      </TestApiProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        routeEntries: ['/postmortems/insights'],
+      },
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Detection per month' }, slow),
+    ).toBeInTheDocument();
+    expect(api.getInsights).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRef: ['component:default/seikyu-kanri-robo'],
+      }),
+    );
   });
 
   it('renders the card in a legacy app', async () => {

@@ -24,6 +24,18 @@ const api = (path: string, query: [string, string][] = []) => {
 };
 
 const entity: [string, string] = ['entityRef', BUSY_ENTITY];
+
+/**
+ * What `group:default/billing-team` owns in examples/entities.yaml (the
+ * busiest entity among them): the entities the Insights page of the team
+ * resolves from the catalog and sends.
+ */
+const TEAM_ENTITIES = [
+  'system:default/billing',
+  BUSY_ENTITY,
+  'component:default/billing-batch-worker',
+  'component:default/customer-portal',
+];
 const open: [string, string][] = [
   ['status', 'open'],
   ['status', 'in_progress'],
@@ -148,6 +160,21 @@ export async function pageRequests(
         ]),
       ],
     },
+    // The Insights pages: the last twelve months (the default range).
+    {
+      name: 'insights: service (busiest entity)',
+      urls: [api('/insights', [entity])],
+    },
+    {
+      name: "insights: team (billing-team's 4 entities)",
+      urls: [
+        api(
+          '/insights',
+          TEAM_ENTITIES.map(ref => ['entityRef', ref] as [string, string]),
+        ),
+      ],
+    },
+    { name: 'insights: portal', urls: [api('/insights')] },
     { name: 'search q=滞留', urls: [search('滞留')] },
     { name: 'search q=証明書の期限切れ', urls: [search('証明書の期限切れ')] },
     { name: 'search q=deadlock', urls: [search('deadlock')] },

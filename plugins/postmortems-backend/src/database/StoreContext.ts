@@ -9,7 +9,7 @@ export class StoreContext {
   constructor(
     readonly db: Knex,
     readonly clock: () => Date,
-    private readonly timezone: string,
+    readonly timezone: string,
   ) {}
 
   /** Today's date in the configured time zone, as `YYYY-MM-DD`. */

@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { PostmortemsStores } from '@postmortems/backstage-plugin-postmortems-node';
 import { DatabaseActionItems } from './DatabaseActionItems';
+import { DatabaseInsights } from './DatabaseInsights';
 import { DatabasePostmortems } from './DatabasePostmortems';
 import { DatabaseReadingSessions } from './DatabaseReadingSessions';
 import { applyDatabaseMigrations } from './migrations';
@@ -28,11 +29,12 @@ function storesOn(context: StoreContext): PostmortemsStores {
     postmortems: new DatabasePostmortems(context),
     actionItems: new DatabaseActionItems(context),
     readingSessions: new DatabaseReadingSessions(context),
+    insights: new DatabaseInsights(context),
   };
 }
 
 /**
- * The three stores on the plugin's Knex database (SQLite, PostgreSQL or
+ * The stores on the plugin's Knex database (SQLite, PostgreSQL or
  * MySQL), sharing one connection, clock and time zone; the schema is
  * migrated first unless told otherwise.
  */

@@ -125,9 +125,13 @@ export function buildOpenApiDocument(): JsonSchema {
     },
     servers: [{ url: '/api/postmortems' }],
     security: [{ BackstageToken: [] }],
-    tags: ['Postmortems', 'Action items', 'Reading sessions', 'Templates'].map(
-      name => ({ name }),
-    ),
+    tags: [
+      'Postmortems',
+      'Action items',
+      'Reading sessions',
+      'Insights',
+      'Templates',
+    ].map(name => ({ name })),
     paths,
     components: {
       securitySchemes: { BackstageToken: { type: 'http', scheme: 'bearer' } },

@@ -17,6 +17,8 @@ import {
   exportMarkdownQuerySchema,
   importMarkdownRequestSchema,
   importMarkdownResponseSchema,
+  insightsQuerySchema,
+  insightsSchema,
   listActionItemsQuerySchema,
   listPostmortemsQuerySchema,
   listReadingSessionsQuerySchema,
@@ -73,6 +75,7 @@ export const COMPONENTS = {
   ReadingSessionSeriesResponse: readingSessionSeriesResponseSchema,
   ImportMarkdownRequest: importMarkdownRequestSchema,
   ImportMarkdownResponse: importMarkdownResponseSchema,
+  Insights: insightsSchema,
 };
 
 export type ComponentName = keyof typeof COMPONENTS;
@@ -92,7 +95,12 @@ export type ErrorStatus = keyof typeof ERRORS;
 export interface Operation {
   method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
-  tag?: 'Postmortems' | 'Action items' | 'Reading sessions' | 'Templates';
+  tag?:
+    | 'Postmortems'
+    | 'Action items'
+    | 'Reading sessions'
+    | 'Insights'
+    | 'Templates';
   summary: string;
   description?: string;
   /** Without credentials (only `/health`). */
@@ -400,5 +408,29 @@ export const OPERATIONS: Operation[] = [
     query: listActionItemsQuerySchema,
     success: [200, 'A page', 'ActionItemPage'],
     errors: READ_ONE,
+  },
+  {
+    method: 'get',
+    path: '/insights',
+    tag: 'Insights',
+    summary:
+      'What the postmortems of a service, a team or the portal say together, month by month',
+    description: [
+      'The scope is the live postmortems about any of the `entityRef`s (a service; a team: every entity the group owns, as the catalog says) or, without one, every live postmortem; their action items count whenever the postmortem started. Months and quarters are calendar months and quarters of `postmortems.readingSessions.timezone` (a month in Tokyo starts at 15:00 UTC the day before); `to` defaults to this month, `from` to 11 months before `to`. A range that runs backwards is a 400 naming `to` (or `from`, when `to` is left to its default), one over 60 months a 400 naming `from`. Every figure is computed by the database:',
+      '',
+      '- `incidents`: per month, the postmortems (any status) that started in it, in total and by severity.',
+      '- `detection`: per month, the same incidents by how they were detected, and the share that customers reported.',
+      '- `durations`: per quarter the range touches, its incidents within the range and the median minutes from `startedAt` to `detectedAt` and to `resolvedAt`, over those that have the time (exact: the middle one, or the mean of the middle two).',
+      '- `actionItems.months`: per month, the items created and the items closed (done or won’t do).',
+      '- `actionItems.openByAge`: the items open today (open or in progress) by whole days since their creation in the zone: 0–30, 31–90, 91–180, over 180.',
+      '- `actionItems.medianDaysToClose`: from creation to completion (days of 24 h), over the items closed within the range.',
+      '- `actionItems.dueInRange`, `closedByDueDate`, `closedByDueDateShare`: the items due within the range before today, and those of them closed by the end of their due day in the zone.',
+      '- `reading`: the incidents of the range, and those of them a held reading session picked.',
+      '- `owners`: per owner of the scope’s items (a user or group; null: unassigned), open, overdue (due before today) and closed-within-the-range items and the median days to close; those with open items first, most first, at most 50.',
+      '- `topEntities`: for the whole portal only, the ten entities with the most incidents in the range and with the most overdue items today (ties by ref).',
+    ].join('\n'),
+    query: insightsQuerySchema,
+    success: [200, 'The insights', 'Insights'],
+    errors: READ,
   },
 ];

@@ -119,5 +119,7 @@ export function announceChanges(
         ],
       ),
     }),
+    // Reads only: nothing to announce.
+    insights: stores.insights,
   };
 }

@@ -12,6 +12,7 @@ import { PostmortemsStores } from '@postmortems/backstage-plugin-postmortems-nod
 import express from 'express';
 import Router from 'express-promise-router';
 import { registerActionItemRoutes } from './actionItemsRoutes';
+import { registerInsightsRoutes } from './insightsRoutes';
 import {
   IMPORT_BODY_LIMIT_MB,
   IMPORT_PATH,
@@ -123,6 +124,7 @@ export async function createRouter(
   registerActionItemRoutes(router, context);
   registerReadingSessionSeriesRoutes(router, context);
   registerReadingSessionRoutes(router, context);
+  registerInsightsRoutes(router, context);
 
   return router;
 }

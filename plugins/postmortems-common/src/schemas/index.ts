@@ -24,3 +24,4 @@ export * from './actionItems';
 export * from './readingSessions';
 export * from './templates';
 export * from './markdown';
+export * from './insights';

@@ -11,6 +11,7 @@ import {
   sreBookTemplate,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { PostmortemsApi } from '../api';
+import { makeEmptyInsights } from './insights';
 
 export const POSTMORTEM_ID = '4a5b3c3e-7f55-4a0e-9d2f-1c1e2b8a9f01';
 
@@ -168,6 +169,7 @@ export function mockPostmortemsApi(
       filename: 'postmortems.zip',
     }),
     importPostmortems: jest.fn(),
+    getInsights: jest.fn().mockResolvedValue(makeEmptyInsights()),
     ...overrides,
   } as jest.Mocked<PostmortemsApi>;
 }

@@ -1,5 +1,5 @@
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
-import { RouteRef } from '@backstage/frontend-plugin-api';
+import { ApiRef, RouteRef } from '@backstage/frontend-plugin-api';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -22,6 +22,8 @@ export function renderScreen(
     mountedRoutes?: Record<string, RouteRef>;
     /** The signed-in user, when the screen depends on who it is. */
     identityApi?: ReturnType<typeof mockApis.identity>;
+    /** More APIs, such as those of a Japanese UI (`japaneseApis()`). */
+    apis?: readonly (readonly [ApiRef<any>, unknown])[];
   } = {},
 ) {
   const api = options.api ?? mockPostmortemsApi();
@@ -33,6 +35,7 @@ export function renderScreen(
       [catalogApiRef, options.catalogApi ?? catalogApiMock()],
       alertApi,
       ...(options.identityApi ? [options.identityApi] : []),
+      ...(options.apis ?? []),
     ],
     mountedRoutes: {
       '/catalog/:namespace/:kind/:name': entityRouteRef,

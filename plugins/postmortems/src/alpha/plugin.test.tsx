@@ -17,6 +17,7 @@ import {
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import { mockPostmortemsApi } from '../__testUtils__/fixtures';
+import { makeInsights } from '../__testUtils__/insights';
 import { renderScreen } from '../__testUtils__/render';
 import plugin, {
   actionItemSearchResultListItem,
@@ -41,6 +42,10 @@ const entity = (kind: string): Entity => ({
 });
 
 jest.setTimeout(30_000);
+
+jest.mock('recharts', () =>
+  require('../__testUtils__/recharts').fixedSizeRecharts(),
+);
 
 describe('postmortems plugin for the new frontend system', () => {
   it('is a frontend plugin with all its extensions', () => {
@@ -191,6 +196,31 @@ describe('postmortems plugin for the new frontend system', () => {
     expect(filter!(entity('Resource'))).toBe(true);
     expect(filter!(entity('Group'))).toBe(false);
     expect(filter!(entity('API'))).toBe(false);
+  });
+
+  it("shows an entity's insights below its Postmortems tab", async () => {
+    const api = mockPostmortemsApi({
+      getInsights: jest.fn().mockResolvedValue(makeInsights()),
+    });
+    const tab = '/catalog/default/component/seikyu-kanri-robo/postmortems';
+    const tester = createExtensionTester(entityPostmortemsContent);
+    renderScreen(
+      <EntityProvider entity={entity('Component')}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { api, mountPath: tab, initialRouteEntries: [`${tab}/insights`] },
+    );
+    expect(
+      await screen.findByRole(
+        'region',
+        { name: 'Incidents per month by severity' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Insights' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
   });
 
   it('shows the Postmortems tab of what a team owns on groups only', () => {

@@ -8,6 +8,8 @@ import {
   CurrentReadingSessionResponse,
   ImportMarkdownRequest,
   ImportMarkdownResponse,
+  Insights,
+  InsightsQuery,
   ListActionItemsQuery,
   ListPostmortemsQuery,
   ListReadingSessionsQuery,
@@ -124,6 +126,12 @@ export interface PostmortemsApi {
   ): Promise<string>;
 
   listTemplates(): Promise<PostmortemTemplate[]>;
+
+  /**
+   * What the postmortems of a scope say together over a range of months:
+   * about any of `entityRef`, or without it the whole portal.
+   */
+  getInsights(query?: InsightsQuery): Promise<Insights>;
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   CurrentReadingSessionResponse,
   ImportMarkdownRequest,
   ImportMarkdownResponse,
+  Insights,
+  InsightsQuery,
   ListActionItemsQuery,
   ListPostmortemsQuery,
   ListReadingSessionsQuery,
@@ -267,6 +269,10 @@ export class PostmortemsClient implements PostmortemsApi {
   async listTemplates(): Promise<PostmortemTemplate[]> {
     const result = await this.request<TemplatesResponse>('GET', '/templates');
     return result.items;
+  }
+
+  getInsights(query: InsightsQuery = {}): Promise<Insights> {
+    return this.request('GET', '/insights', { query: { ...query } });
   }
 
   private async request<T>(

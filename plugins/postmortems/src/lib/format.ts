@@ -93,3 +93,35 @@ export function formatTotal(page: {
     ? `${page.totalCount}+`
     : String(page.totalCount);
 }
+
+/**
+ * A calendar month (`YYYY-MM`) as the reader's language writes it: "Mar
+ * 2026", "2026年3月". A month is not an instant, so it is formatted in UTC.
+ */
+export function formatMonth(month: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** A share from 0 to 1 as a percentage: "25%", "33.3%". */
+export function formatShare(share: number, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(share);
+}
+
+/** A number of days, such as a median: "12.5 days", "12.5日". */
+export function formatDays(days: number, locale: string): string {
+  const text = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'day',
+    unitDisplay: 'long',
+    maximumFractionDigits: 1,
+  }).format(days);
+  // As in formatDuration: Japanese writes a unit without the space.
+  return locale.startsWith('ja') ? text.replace(/\s+/g, '') : text;
+}

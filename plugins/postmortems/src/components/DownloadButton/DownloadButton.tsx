@@ -14,6 +14,8 @@ export const DownloadButton = (props: {
   /** Fetches the file. */
   load: () => Promise<DownloadedFile>;
   label: string;
+  /** A longer name for screen readers, when several buttons share a label. */
+  ariaLabel?: string;
   icon: ReactElement;
   /** The alert's text when the download fails, given the error's message. */
   failedMessage: (message: string) => string;
@@ -42,6 +44,7 @@ export const DownloadButton = (props: {
       startIcon={busy ? <CircularProgress size={16} /> : props.icon}
       disabled={busy}
       onClick={onClick}
+      aria-label={props.ariaLabel}
     >
       {props.label}
     </Button>

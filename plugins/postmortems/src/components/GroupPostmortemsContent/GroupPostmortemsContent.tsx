@@ -2,9 +2,11 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useEffect } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Route, useSearchParams } from 'react-router-dom';
+import { InsightsContent } from '../Insights';
 import { PostmortemList } from '../PostmortemList';
 import { PostmortemRoutes } from '../PostmortemRoutes';
+import { PostmortemViewTabs } from '../PostmortemViewTabs';
 
 /**
  * The incident list with its team filter held at one group: the list's own
@@ -32,15 +34,33 @@ const TeamPostmortemList = (props: { team: string }) => {
 /**
  * The "Postmortems" tab of a group: the postmortems about the components,
  * systems and resources the team owns (their `ownedBy` relations, from
- * `spec.owner`), newest first, and each postmortem's page below it.
+ * `spec.owner`), newest first; their insights with the action-item health
+ * of each owner at `insights`; and each postmortem's page below it.
  *
  * @public
  */
 export const GroupPostmortemsContent = () => {
   const { entity } = useEntity();
+  const groupRef = stringifyEntityRef(entity);
   return (
     <PostmortemRoutes
-      index={<TeamPostmortemList team={stringifyEntityRef(entity)} />}
-    />
+      index={
+        <PostmortemViewTabs selected="history">
+          <TeamPostmortemList team={groupRef} />
+        </PostmortemViewTabs>
+      }
+    >
+      <Route
+        path="insights"
+        element={
+          <PostmortemViewTabs selected="insights">
+            <InsightsContent
+              scope={{ type: 'team', groupRef }}
+              newPostmortemLink="../new"
+            />
+          </PostmortemViewTabs>
+        }
+      />
+    </PostmortemRoutes>
   );
 };

@@ -1,15 +1,11 @@
-import { RELATION_OWNED_BY } from '@backstage/catalog-model';
-import { useApi } from '@backstage/frontend-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   DETECTIONS,
   ListPostmortemsQuery,
   POSTMORTEM_STATUSES,
   SEVERITIES,
 } from '@postmortems/backstage-plugin-postmortems-common';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEffect, useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useOwnedEntityRefs } from '../../hooks/useOwnedEntityRefs';
 import { QueryParamChange, useQueryParams } from '../../hooks/useQueryParams';
 
 const SEARCH_DELAY_MS = 400;
@@ -50,7 +46,6 @@ function oneOf<T extends string>(
  * while there is no entity filter at all.
  */
 export function usePostmortemFilters(fixedEntityRef?: string) {
-  const catalogApi = useApi(catalogApiRef);
   const params = useQueryParams(FILTER_KEYS);
   const urlQ = params.value('q') ?? '';
 
@@ -89,14 +84,7 @@ export function usePostmortemFilters(fixedEntityRef?: string) {
     setSearchText(previous => (previous.trim() === urlQ ? previous : urlQ));
   }, [urlQ]);
 
-  const teamEntities = useAsync(async () => {
-    if (!team) return undefined;
-    const { items } = await catalogApi.getEntities({
-      filter: { [`relations.${RELATION_OWNED_BY}`]: team },
-      fields: ['kind', 'metadata.name', 'metadata.namespace'],
-    });
-    return items.map(entity => stringifyEntityRef(entity));
-  }, [catalogApi, team]);
+  const teamEntities = useOwnedEntityRefs(team);
 
   const entityRefs = useMemo(() => {
     if (fixedEntityRef) return [fixedEntityRef];

@@ -7,7 +7,12 @@ import {
   POSTMORTEM_ID,
   responseError,
 } from '../../__testUtils__/fixtures';
+import { makeInsights } from '../../__testUtils__/insights';
 import { PostmortemsPageContent } from './PostmortemsPage';
+
+jest.mock('recharts', () =>
+  require('../../__testUtils__/recharts').fixedSizeRecharts(),
+);
 
 // Dialogs and tables are slow to render in jsdom on a busy machine.
 jest.setTimeout(30_000);
@@ -125,6 +130,31 @@ describe('PostmortemsPageContent', () => {
     ).toBeInTheDocument();
     expect(api.listPostmortems).toHaveBeenLastCalledWith(
       expect.objectContaining({ severity: 'sev2' }),
+    );
+  });
+
+  it("has an Insights tab with the whole portal's insights", async () => {
+    const api = mockPostmortemsApi({
+      getInsights: jest.fn().mockResolvedValue(makeInsights()),
+    });
+    render(api);
+    await userEvent.click(await screen.findByRole('tab', { name: 'Insights' }));
+
+    expect(
+      await screen.findByRole('region', {
+        name: 'Entities with the most overdue action items',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Insights' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(api.getInsights).toHaveBeenCalledWith(
+      expect.objectContaining({ entityRef: undefined }),
+    );
+    expect(screen.getByRole('tab', { name: 'Postmortems' })).toHaveAttribute(
+      'href',
+      '/postmortems',
     );
   });
 });

@@ -11,13 +11,14 @@ import { useQueryParams } from '../../hooks/useQueryParams';
 import { postmortemsTranslationRef } from '../../translation';
 import { ActionItemList } from '../ActionItemList';
 import { DeletedPostmortemList } from '../DeletedPostmortemList';
+import { InsightsContent } from '../Insights';
 import { PostmortemList } from '../PostmortemList';
 import { PostmortemRoutes } from '../PostmortemRoutes';
 import { ReadingSessionDetail } from '../ReadingSessionDetail';
 import { ReadingSessionList } from '../ReadingSessionList';
 
 const PageTabs = (props: {
-  selected: 'postmortems' | 'action-items' | 'reading-sessions';
+  selected: 'postmortems' | 'action-items' | 'reading-sessions' | 'insights';
   /** Controls of the selected tab, shown at the end of the tab row. */
   actions?: ReactNode;
   children: ReactNode;
@@ -47,6 +48,12 @@ const PageTabs = (props: {
             label={t('readingSession.tab')}
             component={RouterLink}
             to={`${base}/reading-sessions`}
+          />
+          <Tab
+            value="insights"
+            label={t('page.insightsTab')}
+            component={RouterLink}
+            to={`${base}/insights`}
           />
         </Tabs>
         <Box flexGrow={1} />
@@ -94,7 +101,8 @@ const PostmortemsTab = () => {
 
 /**
  * The standalone page's content without a header: all postmortems, all
- * action items and all reading sessions as tabs, and the postmortem screens below. The new frontend
+ * action items, all reading sessions and the insights of everything as
+ * tabs, and the postmortem screens below. The new frontend
  * system's page layout supplies the header.
  *
  * @public
@@ -121,6 +129,17 @@ export const PostmortemsPageContent = () => (
       <Route
         path="reading-sessions/:sessionId"
         element={<ReadingSessionDetail />}
+      />
+      <Route
+        path="insights"
+        element={
+          <PageTabs selected="insights">
+            <InsightsContent
+              scope={{ type: 'portal' }}
+              newPostmortemLink="../new"
+            />
+          </PageTabs>
+        }
       />
     </PostmortemRoutes>
   </Content>

@@ -1,1 +1,1 @@
-export { SeverityChip } from './SeverityChip';
+export { SeverityChip, SEVERITY_COLORS } from './SeverityChip';

@@ -1,0 +1,2 @@
+export { InsightsContent } from './InsightsContent';
+export type { InsightsScope } from './InsightsContent';

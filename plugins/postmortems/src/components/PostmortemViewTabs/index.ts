@@ -1,0 +1,1 @@
+export { PostmortemViewTabs } from './PostmortemViewTabs';
