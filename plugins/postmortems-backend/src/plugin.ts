@@ -48,6 +48,7 @@ export const postmortemsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
       },
       async init({
         actionsRegistry,
@@ -58,6 +59,7 @@ export const postmortemsPlugin = createBackendPlugin({
         logger,
         permissions,
         permissionsRegistry,
+        scheduler,
       }) {
         const timezone =
           config.getOptionalString('postmortems.readingSessions.timezone') ??
@@ -78,6 +80,26 @@ export const postmortemsPlugin = createBackendPlugin({
               options?.clock ? stores.withClock(options.clock) : stores,
           });
         }
+
+        // The rollups that insights add up: built once per time zone (and
+        // resumed where a stopped build left off), then kept in step by
+        // every write. One instance at a time builds.
+        await scheduler.scheduleTask({
+          id: 'postmortems-insights-rollups',
+          frequency: { hours: 1 },
+          timeout: { hours: 1 },
+          fn: async () => {
+            const started = Date.now();
+            const counted = await stores.buildInsightsRollups();
+            if (counted > 0) {
+              logger.info(
+                `Insights rollups built in ${timezone}: ${counted} postmortems in ${
+                  (Date.now() - started) / 1000
+                } s`,
+              );
+            }
+          },
+        });
 
         httpRouter.use(
           await createRouter({

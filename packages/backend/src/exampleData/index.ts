@@ -50,13 +50,26 @@ export const postmortemsExampleDataModule = createBackendModule({
                 example.createdBy,
               );
               ids.set(example.key, created.id);
-              for (const { createdAt, ...item } of example.actionItems) {
+              for (const {
+                createdAt,
+                completedAt,
+                ...item
+              } of example.actionItems) {
                 at = createdAt;
-                await stores.actionItems.createActionItem(
+                const opened = await stores.actionItems.createActionItem(
                   created.id,
-                  item,
+                  completedAt ? { ...item, status: 'open' } : item,
                   example.createdBy,
                 );
+                if (completedAt) {
+                  at = completedAt;
+                  await stores.actionItems.updateActionItem(
+                    opened.id,
+                    opened.version,
+                    { status: item.status },
+                    example.createdBy,
+                  );
+                }
               }
               if (example.update) {
                 at = example.update.at;

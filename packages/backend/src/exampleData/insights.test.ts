@@ -119,8 +119,9 @@ function countedInsights(entityRefs: string[], from: string, to: string) {
     sessions.filter(s => s.status === 'held').map(s => s.pick),
   );
 
-  // The seed creates each item with its final status, so a closed item was
-  // completed when it was created.
+  // Whole days and minutes, rounded down, as insights count them. The seed
+  // closes an item with `completedAt` then, and creates any other
+  // closed item closed.
   const itemsOf = (e: ExamplePostmortem) =>
     [
       ...e.actionItems,
@@ -131,7 +132,9 @@ function countedInsights(entityRefs: string[], from: string, to: string) {
         ...item,
         entityRefs: e.postmortem.entityRefs,
         closed,
-        completedAt: closed ? item.createdAt : undefined,
+        completedAt: closed
+          ? (item as { completedAt?: Date }).completedAt ?? item.createdAt
+          : undefined,
       };
     });
   const items = examples.filter(inScope).flatMap(itemsOf);
@@ -142,7 +145,7 @@ function countedInsights(entityRefs: string[], from: string, to: string) {
     i => i.completedAt && months.includes(tokyoMonth(i.completedAt)),
   );
   const daysToClose = (i: (typeof items)[number]) =>
-    (i.completedAt!.getTime() - i.createdAt.getTime()) / DAY;
+    Math.floor((i.completedAt!.getTime() - i.createdAt.getTime()) / DAY);
   const due = items.filter(
     i =>
       i.dueDate &&
@@ -156,7 +159,9 @@ function countedInsights(entityRefs: string[], from: string, to: string) {
   const age = (i: (typeof items)[number]) =>
     (Date.parse(today) - Date.parse(tokyoDay(i.createdAt))) / DAY;
   const minutes = (fromIso: string, toIso?: string | null) =>
-    toIso ? (Date.parse(toIso) - Date.parse(fromIso)) / 60_000 : undefined;
+    toIso
+      ? Math.floor((Date.parse(toIso) - Date.parse(fromIso)) / 60_000)
+      : undefined;
   const quarters = [...new Set(months.map(quarterOf))];
 
   const owners = [...new Set(items.map(i => i.owner ?? null))]

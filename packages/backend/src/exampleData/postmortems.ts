@@ -20,7 +20,11 @@ export interface ExamplePostmortem {
   createdBy: string;
   /** A later change, so its history has more than one entry. */
   update?: { at: Date; by: string; patch: Partial<PostmortemInput> };
-  actionItems: Array<ActionItemInput & { createdAt: Date }>;
+  /**
+   * Its action items; a closed one with `completedAt` is created open and
+   * closed then, one without it is created closed.
+   */
+  actionItems: Array<ActionItemInput & { createdAt: Date; completedAt?: Date }>;
 }
 import { HOUR, DAY, iso, dueIn } from './time';
 
@@ -90,6 +94,7 @@ export function examplePostmortems(now: Date): ExamplePostmortem[] {
           priority: 'high',
           kind: 'prevent',
           createdAt: ago(700),
+          completedAt: ago(612),
         },
         {
           title: 'ログイン成功率の監視とアラートを作る',
@@ -151,6 +156,7 @@ export function examplePostmortems(now: Date): ExamplePostmortem[] {
           priority: 'high',
           kind: 'prevent',
           createdAt: new Date(anniversaryStart.getTime() + 3 * DAY),
+          completedAt: new Date(anniversaryStart.getTime() + 24 * DAY),
         },
         {
           title: '月初の3営業日はデプロイを止める',
@@ -160,6 +166,7 @@ export function examplePostmortems(now: Date): ExamplePostmortem[] {
           kind: 'process',
           description: '冪等にしたので不要と判断した。',
           createdAt: new Date(anniversaryStart.getTime() + 3 * DAY),
+          completedAt: new Date(anniversaryStart.getTime() + 30 * DAY),
         },
       ],
     },
@@ -233,6 +240,7 @@ export function examplePostmortems(now: Date): ExamplePostmortem[] {
           priority: 'high',
           kind: 'mitigate',
           createdAt: ago(209),
+          completedAt: ago(205),
         },
         {
           title: '必要な計算資源とコストを計算し直す',
@@ -242,6 +250,7 @@ export function examplePostmortems(now: Date): ExamplePostmortem[] {
           priority: 'high',
           kind: 'prevent',
           createdAt: ago(209),
+          completedAt: ago(163),
         },
         {
           title: 'サーバーレスな計算環境への移行を検討する',

@@ -131,7 +131,9 @@ function report(result: Result, smallest?: Result) {
   );
   console.log(
     `${s.postmortems} postmortems, ${s.actionItems} action items, ${s.readingSessions} reading sessions, ` +
-      `seeded in ${s.seconds.toFixed(0)} s; ${
+      `seeded in ${s.seconds.toFixed(
+        0,
+      )} s (of which the insights rollups ${s.rollupSeconds.toFixed(0)} s); ${
         timings[0].runs
       } rounds measured.\n`,
   );

@@ -9,6 +9,7 @@ import {
   DatabaseStores,
   createDatabaseStores,
 } from '../database/createDatabaseStores';
+import { resetInsightsRollups } from '../database/insights/rollups/maintain';
 import { createTestDatabases } from './databases';
 
 /** The databases the store tests run on, one `describe.each` row each. */
@@ -98,6 +99,8 @@ export function useTestStores(databaseId: TestDatabaseId): TestStores {
     await knex('postmortem_entities').delete();
     await knex('postmortem_tags').delete();
     await knex('postmortems').delete();
+    // The rollups of insights, not built until a test builds them.
+    await resetInsightsRollups(knex);
   });
 
   afterAll(async () => {

@@ -23,6 +23,7 @@ import {
 } from './rows';
 import { postmortemIdsAbout, refreshOpenItems } from './lookups';
 import { StoreContext } from './StoreContext';
+import { trackInsights } from './insights/rollups/maintain';
 import {
   conditionalUpdate,
   createdColumns,
@@ -165,15 +166,17 @@ export class DatabaseActionItems implements ActionItemsStore {
   ): Promise<ActionItem> {
     const id = await this.ctx.db.transaction(async tx => {
       await livePostmortemRow(tx, postmortemId, { lock: true });
-      const itemId = await insertActionItem(
-        tx,
-        postmortemId,
-        input,
-        by,
-        this.ctx.clock(),
-      );
-      await refreshOpenItems(tx, postmortemId);
-      return itemId;
+      return trackInsights(tx, this.ctx.timezone, [postmortemId], async () => {
+        const itemId = await insertActionItem(
+          tx,
+          postmortemId,
+          input,
+          by,
+          this.ctx.clock(),
+        );
+        await refreshOpenItems(tx, postmortemId);
+        return itemId;
+      });
     });
     return (await this.getActionItem(id))!;
   }
@@ -316,27 +319,46 @@ export class DatabaseActionItems implements ActionItemsStore {
       }
       checkVersion(current, expectedVersion, 'Action item');
       await lockPostmortemRow(tx, current.postmortem_id);
-      const now = this.ctx.clock();
-      const columns: Row = {
-        ...actionItemColumns(patch),
-        updated_at: now,
-        updated_by: by,
-      };
-      if (patch.status) {
-        const wasClosed = CLOSED_STATUSES.includes(current.status);
-        const isClosed = CLOSED_STATUSES.includes(patch.status);
-        if (isClosed && !wasClosed) {
-          columns.completed_at = now;
-        } else if (!isClosed) {
-          columns.completed_at = null;
-        }
-      }
-      await conditionalUpdate(tx, 'action_items', id, expectedVersion, columns);
-      if (patch.status !== undefined || patch.dueDate !== undefined) {
-        await refreshOpenItems(tx, current.postmortem_id);
-      }
+      await trackInsights(tx, this.ctx.timezone, [current.postmortem_id], () =>
+        this.writeUpdate(tx, current, expectedVersion, patch, by),
+      );
     });
     return (await this.getActionItem(id))!;
+  }
+
+  /** The update of an item whose postmortem's row lock is held. */
+  private async writeUpdate(
+    tx: Knex.Transaction,
+    current: Row,
+    expectedVersion: number,
+    patch: Partial<ActionItemInput>,
+    by: string,
+  ): Promise<void> {
+    const now = this.ctx.clock();
+    const columns: Row = {
+      ...actionItemColumns(patch),
+      updated_at: now,
+      updated_by: by,
+    };
+    if (patch.status) {
+      const wasClosed = CLOSED_STATUSES.includes(current.status);
+      const isClosed = CLOSED_STATUSES.includes(patch.status);
+      if (isClosed && !wasClosed) {
+        columns.completed_at = now;
+      } else if (!isClosed) {
+        columns.completed_at = null;
+      }
+    }
+    await conditionalUpdate(
+      tx,
+      'action_items',
+      current.id,
+      expectedVersion,
+      columns,
+    );
+    if (patch.status !== undefined || patch.dueDate !== undefined) {
+      await refreshOpenItems(tx, current.postmortem_id);
+    }
   }
 
   async deleteActionItem(id: string): Promise<void> {
@@ -346,8 +368,15 @@ export class DatabaseActionItems implements ActionItemsStore {
         throw new NotFoundError(`Action item ${id} not found`);
       }
       await lockPostmortemRow(tx, row.postmortem_id);
-      await tx('action_items').where({ id }).delete();
-      await refreshOpenItems(tx, row.postmortem_id);
+      await trackInsights(
+        tx,
+        this.ctx.timezone,
+        [row.postmortem_id],
+        async () => {
+          await tx('action_items').where({ id }).delete();
+          await refreshOpenItems(tx, row.postmortem_id);
+        },
+      );
     });
   }
 

@@ -17,6 +17,10 @@ import {
   useTestStores,
 } from '../__testUtils__/stores';
 import { DatabaseInsights } from './DatabaseInsights';
+import {
+  buildInsightsRollups,
+  resetInsightsRollups,
+} from './insights/rollups/maintain';
 import { StoreContext } from './StoreContext';
 
 jest.setTimeout(180_000);
@@ -52,9 +56,9 @@ function incident(
   });
 }
 
-/** Days (of 24 h) between two instants, as the medians count them. */
+/** Whole days (of 24 h) between two instants, as the medians count them. */
 const days = (from: string, to: string) =>
-  (Date.parse(to) - Date.parse(from)) / DAY;
+  Math.floor((Date.parse(to) - Date.parse(from)) / DAY);
 
 const zeros = { sev1: 0, sev2: 0, sev3: 0, sev4: 0 };
 const noDetections = {
@@ -285,20 +289,43 @@ describe.each(databases.eachSupportedId())(
 
     const range = { from: '2026-09', to: '2026-11' };
 
+    /** Where insights are asked: a zone and today. */
+    interface Where {
+      timezone: string;
+      now: Date;
+    }
+
+    /**
+     * A scope's insights from the grouped statements over the postmortems
+     * and items, and the same from the rollups (built in the zone, or kept
+     * in step by the writes since a build): both must agree, always.
+     */
     async function insightsOf(
       entityRefs: string[],
-      store = stores.insights,
+      where: Where = { timezone: 'Asia/Tokyo', now: NOW },
       request = range,
     ): Promise<Insights> {
-      const insights = await store.getInsights({ entityRefs, ...request });
+      const context = new StoreContext(db(), () => where.now, where.timezone);
+      const asked = { entityRefs, ...request };
+      const insights = await new DatabaseInsights(context, {
+        ignoreRollups: true,
+      }).getInsights(asked);
       // The shape the API documents, exactly.
       expect(insightsSchema.parse(insights)).toEqual(insights);
+      // Built on NOW's day; asked on other days, the overdue are counted
+      // forward or back from it.
+      await buildInsightsRollups(db(), where.timezone, { clock: () => NOW });
+      expect(await new DatabaseInsights(context).getInsights(asked)).toEqual(
+        insights,
+      );
       return insights;
     }
 
-    /** The same stores' insights in another zone. */
-    const insightsIn = (timezone: string, now = NOW) =>
-      new DatabaseInsights(new StoreContext(db(), () => now, timezone));
+    /** Insights asked in another zone, or on another day. */
+    const insightsIn = (timezone: string, now = NOW): Where => ({
+      timezone,
+      now,
+    });
 
     // The items closed within the range, from creation to completion.
     const closing = {
@@ -605,7 +632,7 @@ describe.each(databases.eachSupportedId())(
         const created = rangeStart + r.int(span / 2 / MINUTE) * MINUTE;
         const hours = r.int(6) * 12;
         const closedAt = new Date(created + hours * 3_600_000).toISOString();
-        closings.get(owner)!.push(hours / 24);
+        closings.get(owner)!.push(Math.floor(hours / 24));
         await item(
           last!.id,
           new Date(created).toISOString(),
@@ -728,6 +755,147 @@ describe.each(databases.eachSupportedId())(
           to: '2026-10',
         }),
       ).rejects.toThrow(/1 to 60 months/);
+    });
+
+    it('keeps the rollups in step with every write after they are built', async () => {
+      // Built on the empty tables: from here on only the writes count.
+      await buildInsightsRollups(db(), 'Asia/Tokyo', { clock: () => NOW });
+      await seed();
+      const r = random(16);
+      const refs = [ROBO, WORKER, GATEWAY, CUSTOMER_PORTAL];
+      const owners = [ALICE, BOB, SRE, undefined];
+      const statuses = ['open', 'in_progress', 'done', 'wont_do'] as const;
+      const created: Array<{ id: string; version: number }> = [];
+      for (let i = 0; i < 12; i++) {
+        const started = Date.parse('2026-06-01T00:00:00Z') + r.int(170) * DAY;
+        created.push(
+          await stores.postmortems.createPostmortem(
+            incident(
+              refs.filter(() => r.next() < 0.5).concat(r.pick(refs)),
+              new Date(started).toISOString(),
+              { detect: r.int(90), resolve: 60 + r.int(600) },
+              {
+                severity: r.pick(['sev1', 'sev2', 'sev3', 'sev4'] as const),
+                detection: r.pick([
+                  'customer_report',
+                  'monitoring_alert',
+                  'internal_discovery',
+                ] as const),
+              },
+            ),
+            ALICE,
+          ),
+        );
+      }
+      const items: Array<{ id: string; version: number }> = [];
+      for (let i = 0; i < 40; i++) {
+        const on = r.pick(created);
+        const day = new Date(
+          Date.parse('2026-08-01T00:00:00Z') + r.int(120) * DAY,
+        );
+        items.push(
+          await item(on.id, day.toISOString(), {
+            owner: r.pick(owners),
+            dueDate:
+              r.next() < 0.8 ? day.toISOString().slice(0, 10) : undefined,
+          }),
+        );
+      }
+      // Items closed, reopened, moved to another due day, deleted.
+      for (let i = 0; i < 30; i++) {
+        const k = r.int(items.length);
+        const target = items[k];
+        if (r.next() < 0.15) {
+          await stores.actionItems.deleteActionItem(target.id);
+          items.splice(k, 1);
+          continue;
+        }
+        setNow(new Date(Date.parse('2026-09-01T00:00:00Z') + r.int(80) * DAY));
+        items[k] = await stores.actionItems.updateActionItem(
+          target.id,
+          target.version,
+          r.next() < 0.7
+            ? { status: r.pick(statuses) }
+            : { dueDate: '2026-11-03', owner: r.pick(owners) ?? null },
+          ALICE,
+        );
+        setNow(NOW);
+      }
+      // Postmortems about other entities, started on another day, deleted
+      // and restored; sessions held on them.
+      for (const [i, pm] of created.entries()) {
+        if (i % 3 === 0) {
+          created[i] = await stores.postmortems.updatePostmortem(
+            pm.id,
+            pm.version,
+            {
+              entityRefs: [r.pick(refs), r.pick(refs)].filter(
+                (x, j, all) => all.indexOf(x) === j,
+              ),
+            },
+            ALICE,
+          );
+        } else if (i % 3 === 1) {
+          created[i] = await stores.postmortems.updatePostmortem(
+            pm.id,
+            pm.version,
+            { startedAt: '2026-10-31T15:30:00.000Z', severity: 'sev1' },
+            ALICE,
+          );
+        } else {
+          await stores.postmortems.deletePostmortem(pm.id, ALICE);
+          if (i % 2 === 0) {
+            await stores.postmortems.restorePostmortem(pm.id, ALICE);
+          }
+        }
+      }
+      const session = await stores.readingSessions.createReadingSession(
+        {
+          ownerGroup: SRE,
+          scheduledAt: '2026-10-20T06:00:00.000Z',
+          postmortemId: created[0].id,
+        },
+        ALICE,
+      );
+      const held = await stores.readingSessions.updateReadingSession(
+        session.id,
+        session.version,
+        { status: 'held' },
+        ALICE,
+      );
+      await stores.readingSessions.updateReadingSession(
+        held.id,
+        held.version,
+        { postmortemId: created[1].id },
+        ALICE,
+      );
+      expect(await db()('insights_rollup_state').first()).toMatchObject({
+        complete: expect.anything(),
+      });
+      for (const scope of [[ROBO], [WORKER, ROBO, GATEWAY], refs, []]) {
+        for (const request of [range, { from: '2026-05', to: '2027-01' }]) {
+          // Each compares the rollups kept in step with the statements.
+          await insightsOf(scope, undefined, request);
+        }
+      }
+      // Asked before and after the day the overdue were counted on.
+      for (const now of ['2026-10-01T00:00:00Z', '2026-12-24T00:00:00Z']) {
+        const portal = await insightsOf(
+          [],
+          insightsIn('Asia/Tokyo', new Date(now)),
+          range,
+        );
+        expect(portal.topEntities.byOverdueItems.length).toBeGreaterThan(0);
+      }
+      // Built again from scratch, a few postmortems at a time: the same.
+      const kept = await insightsOf(refs);
+      await resetInsightsRollups(db());
+      await buildInsightsRollups(db(), 'Asia/Tokyo', { batchSize: 2 });
+      expect(
+        await new DatabaseInsights(
+          new StoreContext(db(), () => NOW, 'Asia/Tokyo'),
+        ).getInsights({ entityRefs: refs, ...range }),
+      ).toEqual(kept);
     });
   },
 );

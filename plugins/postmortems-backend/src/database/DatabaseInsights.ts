@@ -22,13 +22,18 @@ import {
   quarterlyDurations,
 } from './insights/postmortemAggregates';
 import { InsightsQueryContext } from './insights/scope';
+import {
+  dueFigures,
+  orderOwners,
+  readingFigures,
+  share,
+} from './insights/owners';
+import { rollupsReady } from './insights/rollups/maintain';
+import { rollupInsights } from './insights/rollups/readRollups';
 import { engineSql } from './insights/sql';
 import { Row } from './rows';
 import { StoreContext } from './StoreContext';
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
-const MAX_OWNERS = 50;
 /** Calendars kept: a page asks for the same few ranges again and again. */
 const CALENDAR_CACHE_SIZE = 32;
 
@@ -38,14 +43,9 @@ function monthNumber(month: string): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
-/** A quotient, or null when there is nothing to divide. */
-function share(part: number, whole: number): number | null {
-  return whole === 0 ? null : part / whole;
-}
-
-/** A median from the database in milliseconds, in `unit` milliseconds. */
-function medianIn(value: unknown, unit: number): number | null {
-  return value === null || value === undefined ? null : Number(value) / unit;
+/** A median from the database (of whole minutes or days). */
+function medianOf(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
 }
 
 /** The grouped rows by their bucket index. */
@@ -74,7 +74,16 @@ function total(rows: Row[], column: string): number {
 export class DatabaseInsights implements InsightsStore {
   private readonly calendars = new Map<string, InsightsCalendar>();
 
-  constructor(private readonly ctx: StoreContext) {}
+  /** Set once the rollups are seen complete in the store's zone. */
+  private rollupsComplete = false;
+
+  constructor(
+    private readonly ctx: StoreContext,
+    private readonly options: {
+      /** Answer from the grouped statements even when the rollups are built (tests). */
+      ignoreRollups?: boolean;
+    } = {},
+  ) {}
 
   async getInsights(request: InsightsRequest): Promise<Insights> {
     const { from, to } = request;
@@ -88,10 +97,48 @@ export class DatabaseInsights implements InsightsStore {
       );
     }
     const entityRefs = [...new Set(request.entityRefs)];
+    const calendar = this.calendarOf(from, to);
+    const range = { from, to, timezone: this.ctx.timezone };
+    if (await this.useRollups()) {
+      return {
+        range,
+        entityRefs,
+        ...(await rollupInsights({
+          db: this.ctx.db,
+          timezone: this.ctx.timezone,
+          calendar,
+          entityRefs,
+        })),
+      };
+    }
+    return {
+      range,
+      entityRefs,
+      ...(await this.fromStatements(calendar, entityRefs)),
+    };
+  }
+
+  /**
+   * Whether the rollups answer: once they are complete in the store's zone
+   * (which lasts: only a start in another zone builds them anew).
+   */
+  private async useRollups(): Promise<boolean> {
+    if (this.options.ignoreRollups) return false;
+    if (!this.rollupsComplete) {
+      this.rollupsComplete = await rollupsReady(this.ctx.db, this.ctx.timezone);
+    }
+    return this.rollupsComplete;
+  }
+
+  /** Insights from grouped statements over the postmortems and items. */
+  private async fromStatements(
+    calendar: InsightsCalendar,
+    entityRefs: string[],
+  ): Promise<Omit<Insights, 'range' | 'entityRefs'>> {
     const context: InsightsQueryContext = {
       db: this.ctx.db,
       engine: engineSql(this.ctx.db),
-      calendar: this.calendarOf(from, to),
+      calendar,
       entityRefs,
     };
     const portal = entityRefs.length === 0;
@@ -109,7 +156,6 @@ export class DatabaseInsights implements InsightsStore {
           : Promise.resolve([[], []] as Row[][]),
       ]);
 
-    const { calendar } = context;
     const monthRows = byBucket(incidents);
     const quarterRows = byBucket(durations);
     const moves = movesAndClosed.filter(row => row.kind === 'moves');
@@ -130,8 +176,6 @@ export class DatabaseInsights implements InsightsStore {
     const readCount = total(incidents, 'read_count');
 
     return {
-      range: { from, to, timezone: this.ctx.timezone },
-      entityRefs,
       incidents: calendar.months.map((month, i) => {
         const row = monthRows.get(i);
         return {
@@ -158,8 +202,8 @@ export class DatabaseInsights implements InsightsStore {
         return {
           quarter,
           incidents: count(row, 'incidents'),
-          medianMinutesToDetect: medianIn(row?.median_to_detect, MINUTE_MS),
-          medianMinutesToResolve: medianIn(row?.median_to_resolve, MINUTE_MS),
+          medianMinutesToDetect: medianOf(row?.median_to_detect),
+          medianMinutesToResolve: medianOf(row?.median_to_resolve),
         };
       }),
       actionItems: {
@@ -177,16 +221,10 @@ export class DatabaseInsights implements InsightsStore {
         medianDaysToClose:
           middleCount === 0
             ? null
-            : total(closings, 'middle_ms') / middleCount / DAY_MS,
-        dueInRange,
-        closedByDueDate,
-        closedByDueDateShare: share(closedByDueDate, dueInRange),
+            : total(closings, 'middle_days') / middleCount,
+        ...dueFigures(dueInRange, closedByDueDate),
       },
-      reading: {
-        postmortems: incidentCount,
-        read: readCount,
-        share: share(readCount, incidentCount),
-      },
+      reading: readingFigures(incidentCount, readCount),
       owners: ownersOf(openAndDue, closings),
       topEntities: {
         byIncidents: top[0].map(entityCount),
@@ -215,11 +253,7 @@ function entityCount(row: Row) {
   return { entityRef: row.entity_ref as string, count: toNumber(row.n) };
 }
 
-/**
- * The owners' rows of both groupings side by side: those with open items
- * first, most open first, then most overdue, most closed, and by ref
- * (unassigned last); at most 50, none with nothing open and nothing closed.
- */
+/** The owners' rows of both groupings side by side. */
 function ownersOf(openAndDue: Row[], closings: Row[]): Insights['owners'] {
   const owners = new Map<string | null, Insights['owners'][number]>();
   const entry = (owner: string | null) => {
@@ -244,22 +278,7 @@ function ownersOf(openAndDue: Row[], closings: Row[]): Insights['owners'] {
   for (const row of closings) {
     const owner = entry(row.owner ?? null);
     owner.closed = toNumber(row.n);
-    owner.medianDaysToClose = medianIn(row.median_to_close, DAY_MS);
+    owner.medianDaysToClose = medianOf(row.median_to_close);
   }
-  const byRef = (a: string | null, b: string | null) => {
-    if (a === b) return 0;
-    if (a === null) return 1;
-    if (b === null) return -1;
-    return a < b ? -1 : 1;
-  };
-  return [...owners.values()]
-    .filter(owner => owner.open > 0 || owner.closed > 0)
-    .sort(
-      (a, b) =>
-        b.open - a.open ||
-        b.overdue - a.overdue ||
-        b.closed - a.closed ||
-        byRef(a.owner, b.owner),
-    )
-    .slice(0, MAX_OWNERS);
+  return orderOwners([...owners.values()]);
 }

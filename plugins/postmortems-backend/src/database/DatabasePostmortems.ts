@@ -37,6 +37,7 @@ import {
   syncEntityTimeline,
 } from './lookups';
 import { StoreContext } from './StoreContext';
+import { trackInsights } from './insights/rollups/maintain';
 import { searchConditions } from './search/whereSearchMatches';
 import { conditionalUpdate, createdColumns, livePostmortemRow } from './writes';
 
@@ -122,8 +123,15 @@ export class DatabasePostmortems implements PostmortemsStore {
     input: PostmortemInput,
     by: string,
   ): Promise<Postmortem> {
-    const id = await this.ctx.db.transaction(tx =>
-      this.insertPostmortem(tx, input, by),
+    const id = randomUUID();
+    await this.ctx.db.transaction(tx =>
+      trackInsights(
+        tx,
+        this.ctx.timezone,
+        [id],
+        () => this.insertPostmortem(tx, id, input, by),
+        { created: true },
+      ),
     );
     return (await this.getPostmortem(id))!;
   }
@@ -153,13 +161,22 @@ export class DatabasePostmortems implements PostmortemsStore {
         if (duplicate) {
           return { duplicateOf: duplicate.id as string };
         }
-        const id = await this.insertPostmortem(tx, input, by);
-        const now = this.ctx.clock();
+        const id = randomUUID();
         const itemIds: string[] = [];
-        for (const item of actionItems) {
-          itemIds.push(await insertActionItem(tx, id, item, by, now));
-        }
-        await refreshOpenItems(tx, id);
+        await trackInsights(
+          tx,
+          this.ctx.timezone,
+          [id],
+          async () => {
+            await this.insertPostmortem(tx, id, input, by);
+            const now = this.ctx.clock();
+            for (const item of actionItems) {
+              itemIds.push(await insertActionItem(tx, id, item, by, now));
+            }
+            await refreshOpenItems(tx, id);
+          },
+          { created: true },
+        );
         return { id, itemIds };
       },
     );
@@ -330,23 +347,25 @@ export class DatabasePostmortems implements PostmortemsStore {
       if (changedFields.length === 0) {
         return;
       }
-      await conditionalUpdate(tx, 'postmortems', id, expectedVersion, {
-        ...postmortemColumns(after),
-        updated_at: this.ctx.clock(),
-        updated_by: by,
+      await trackInsights(tx, this.ctx.timezone, [id], async () => {
+        await conditionalUpdate(tx, 'postmortems', id, expectedVersion, {
+          ...postmortemColumns(after),
+          updated_at: this.ctx.clock(),
+          updated_by: by,
+        });
+        if (
+          changedFields.includes('entityRefs') ||
+          changedFields.includes('tags')
+        ) {
+          await this.syncLookups(tx, id, before, after);
+        }
+        if (
+          changedFields.includes('entityRefs') ||
+          changedFields.includes('startedAt')
+        ) {
+          await syncEntityTimeline(tx, id);
+        }
       });
-      if (
-        changedFields.includes('entityRefs') ||
-        changedFields.includes('tags')
-      ) {
-        await this.syncLookups(tx, id, before, after);
-      }
-      if (
-        changedFields.includes('entityRefs') ||
-        changedFields.includes('startedAt')
-      ) {
-        await syncEntityTimeline(tx, id);
-      }
       const row = await tx('postmortems').where({ id }).first();
       await this.insertRevision(tx, row, 'updated', changedFields, by);
     });
@@ -357,13 +376,15 @@ export class DatabasePostmortems implements PostmortemsStore {
     await this.ctx.db.transaction(async tx => {
       const current = await livePostmortemRow(tx, id);
       const now = this.ctx.clock();
-      await conditionalUpdate(tx, 'postmortems', id, current.version, {
-        deleted_at: now,
-        deleted_by: by,
-        updated_at: now,
-        updated_by: by,
+      await trackInsights(tx, this.ctx.timezone, [id], async () => {
+        await conditionalUpdate(tx, 'postmortems', id, current.version, {
+          deleted_at: now,
+          deleted_by: by,
+          updated_at: now,
+          updated_by: by,
+        });
+        await syncEntityTimeline(tx, id);
       });
-      await syncEntityTimeline(tx, id);
       const row = await tx('postmortems').where({ id }).first();
       await this.insertRevision(tx, row, 'deleted', ['deletedAt'], by);
     });
@@ -378,13 +399,15 @@ export class DatabasePostmortems implements PostmortemsStore {
       if (current.deleted_at === null) {
         throw new ConflictError(`Postmortem ${id} is not deleted`);
       }
-      await conditionalUpdate(tx, 'postmortems', id, current.version, {
-        deleted_at: null,
-        deleted_by: null,
-        updated_at: this.ctx.clock(),
-        updated_by: by,
+      await trackInsights(tx, this.ctx.timezone, [id], async () => {
+        await conditionalUpdate(tx, 'postmortems', id, current.version, {
+          deleted_at: null,
+          deleted_by: null,
+          updated_at: this.ctx.clock(),
+          updated_by: by,
+        });
+        await syncEntityTimeline(tx, id);
       });
-      await syncEntityTimeline(tx, id);
       const row = await tx('postmortems').where({ id }).first();
       await this.insertRevision(tx, row, 'restored', ['deletedAt'], by);
     });
@@ -407,13 +430,13 @@ export class DatabasePostmortems implements PostmortemsStore {
     }));
   }
 
-  /** Writes a new postmortem, its lookups and first revision; its id. */
+  /** Writes a new postmortem, its lookups and first revision. */
   private async insertPostmortem(
     tx: Knex.Transaction,
+    id: string,
     input: PostmortemInput,
     by: string,
-  ): Promise<string> {
-    const id = randomUUID();
+  ): Promise<void> {
     await tx('postmortems').insert({
       id,
       ...postmortemColumns(input),
@@ -423,7 +446,6 @@ export class DatabasePostmortems implements PostmortemsStore {
     await syncEntityTimeline(tx, id);
     const row = await tx('postmortems').where({ id }).first();
     await this.insertRevision(tx, row, 'created', Object.keys(input), by);
-    return id;
   }
 
   /**

@@ -35,6 +35,7 @@ import {
   rowToReadingSession,
 } from './rows';
 import { StoreContext } from './StoreContext';
+import { trackInsights } from './insights/rollups/maintain';
 import { conditionalUpdate, createdColumns } from './writes';
 
 /**
@@ -49,7 +50,11 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
     by: string,
   ): Promise<ReadingSession> {
     const id = randomUUID();
-    await this.ctx.db('reading_sessions').insert(this.newRow(id, input, by));
+    await this.ctx.db.transaction(tx =>
+      trackInsights(tx, this.ctx.timezone, [input.postmortemId], async () => {
+        await tx('reading_sessions').insert(this.newRow(id, input, by));
+      }),
+    );
     return (await this.getReadingSession(id))!;
   }
 
@@ -59,11 +64,18 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
   ): Promise<ReadingSession[]> {
     if (inputs.length === 0) return [];
     const ids = inputs.map(() => randomUUID());
-    await this.ctx.db.transaction(async tx => {
-      for (const [i, input] of inputs.entries()) {
-        await tx('reading_sessions').insert(this.newRow(ids[i], input, by));
-      }
-    });
+    await this.ctx.db.transaction(tx =>
+      trackInsights(
+        tx,
+        this.ctx.timezone,
+        inputs.map(input => input.postmortemId),
+        async () => {
+          for (const [i, input] of inputs.entries()) {
+            await tx('reading_sessions').insert(this.newRow(ids[i], input, by));
+          }
+        },
+      ),
+    );
     const rows = await this.ctx.db('reading_sessions').whereIn('id', ids);
     const byId = new Map(rows.map((row: Row) => [row.id, row]));
     return ids.map(id => rowToReadingSession(byId.get(id)!));
@@ -159,12 +171,20 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
       if (patch.participants !== undefined) {
         columns.participants = JSON.stringify(patch.participants);
       }
-      await conditionalUpdate(
+      // Whether its pick was read (held) counts in insights: the old pick's
+      // and the new one's.
+      await trackInsights(
         tx,
-        'reading_sessions',
-        id,
-        expectedVersion,
-        columns,
+        this.ctx.timezone,
+        [current.postmortem_id, patch.postmortemId],
+        () =>
+          conditionalUpdate(
+            tx,
+            'reading_sessions',
+            id,
+            expectedVersion,
+            columns,
+          ),
       );
     });
     return (await this.getReadingSession(id))!;

@@ -4,6 +4,7 @@ import { DatabaseActionItems } from './DatabaseActionItems';
 import { DatabaseInsights } from './DatabaseInsights';
 import { DatabasePostmortems } from './DatabasePostmortems';
 import { DatabaseReadingSessions } from './DatabaseReadingSessions';
+import { buildInsightsRollups } from './insights/rollups/maintain';
 import { applyDatabaseMigrations } from './migrations';
 import { StoreContext } from './StoreContext';
 
@@ -22,6 +23,13 @@ export interface DatabaseStoresOptions {
 export interface DatabaseStores extends PostmortemsStores {
   /** The same stores with every write stamped by `clock`. */
   withClock(clock: () => Date): PostmortemsStores;
+  /**
+   * Builds the rollups of insights in the store's time zone unless they are
+   * complete in it (see `insights/rollups/maintain.ts`); how many
+   * postmortems it counted. Until then insights are answered from grouped
+   * statements over the postmortems and items themselves.
+   */
+  buildInsightsRollups(): Promise<number>;
 }
 
 function storesOn(context: StoreContext): PostmortemsStores {
@@ -51,5 +59,6 @@ export async function createDatabaseStores(
       new StoreContext(knex, options.clock ?? (() => new Date()), timezone),
     ),
     withClock: clock => storesOn(new StoreContext(knex, clock, timezone)),
+    buildInsightsRollups: () => buildInsightsRollups(knex, timezone),
   };
 }

@@ -42,6 +42,10 @@ describe('GET /insights', () => {
       ['entityRef=seikyu-kanri-robo', 'entityRef.0'],
       ['entityRef[kind]=component', 'entityRef.0'],
       ['month=2026-11', 'month'],
+      ['months=0', 'months'],
+      ['months=61', 'months'],
+      ['months=1.5', 'months'],
+      ['months=12&from=2026-01', 'months'],
     ]) {
       expect([query, fieldsOf(await api.get(`/insights?${query}`))]).toEqual([
         query,
@@ -83,6 +87,16 @@ describe('GET /insights', () => {
     const fiveYears = await api.get('/insights?from=2021-12&to=2026-11');
     expect(fiveYears.status).toBe(200);
     expect(fiveYears.body.incidents).toHaveLength(60);
+    // The last n months of the zone, up to this month or to `to`.
+    api.setNow('2026-12-31T15:30:00Z');
+    expect((await api.get('/insights?months=6')).body.range).toMatchObject({
+      from: '2026-08',
+      to: '2027-01',
+    });
+    api.setNow('2026-12-10T03:00:00Z');
+    expect(
+      (await api.get('/insights?months=24&to=2026-06')).body.range,
+    ).toMatchObject({ from: '2024-07', to: '2026-06' });
     const onlyFrom = await api.get('/insights?from=2026-12');
     expect(onlyFrom.body.range).toMatchObject({
       from: '2026-12',

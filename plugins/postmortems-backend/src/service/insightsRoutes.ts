@@ -20,7 +20,7 @@ function monthLabel(n: number): string {
 
 /**
  * The range of an insights query with its defaults: `to` this month in the
- * zone, `from` 11 months before `to`. The schema checks a range that gives
+ * zone, `from` 11 months before `to` (`months - 1` with `months`). The schema checks a range that gives
  * both ends; one that gives only `from` is checked here against this
  * month, and named by `from`.
  */
@@ -33,7 +33,8 @@ export function insightsRequestOf(
     'yyyy-MM',
   );
   const to = query.to ?? thisMonth;
-  const from = query.from ?? monthLabel(monthNumber(to) - 11);
+  const from =
+    query.from ?? monthLabel(monthNumber(to) - ((query.months ?? 12) - 1));
   const span = monthNumber(to) - monthNumber(from) + 1;
   if (span < 1) {
     throw invalidRequest({

@@ -49,9 +49,33 @@ export const insightsQuerySchema = z
     to: monthSchema
       .optional()
       .describe('Last month of the range, inclusive; default: this month'),
+    months: z
+      .string()
+      .refine(
+        s =>
+          /^\d{1,2}$/.test(s) &&
+          Number(s) >= 1 &&
+          Number(s) <= INSIGHTS_MAX_MONTHS,
+        { message: `must be an integer from 1 to ${INSIGHTS_MAX_MONTHS}` },
+      )
+      .transform(Number)
+      .meta({ type: 'integer', minimum: 1, maximum: INSIGHTS_MAX_MONTHS })
+      .optional()
+      .describe(
+        'The last this many months up to `to`, instead of `from`: "the last 12 months" in the zone of the API, whatever the zone of the one asking',
+      ),
   })
   .strict()
   .superRefine((value, ctx) => {
+    if (value.months !== undefined && value.from) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['months'],
+        params: { code: 'not_with', field: 'from' },
+        message: 'must not be given with from',
+      });
+      return;
+    }
     if (!value.from || !value.to) return;
     const span = monthIndex(value.to) - monthIndex(value.from) + 1;
     if (span < 1) {
@@ -150,10 +174,10 @@ export const insightsSchema = z
             quarter: z.string().meta({ example: '2026-Q4' }),
             incidents: count,
             medianMinutesToDetect: median('minutes').describe(
-              'From startedAt to detectedAt, over the incidents that have detectedAt',
+              'Whole minutes (rounded down) from startedAt to detectedAt, over the incidents that have detectedAt',
             ),
             medianMinutesToResolve: median('minutes').describe(
-              'From startedAt to resolvedAt, over the incidents that have resolvedAt',
+              'Whole minutes (rounded down) from startedAt to resolvedAt, over the incidents that have resolvedAt',
             ),
           })
           .strict(),
@@ -188,7 +212,7 @@ export const insightsSchema = z
             'The scope’s action items open today (open or in progress), by whole days since they were created: calendar days of the zone from the day of creation to today',
           ),
         medianDaysToClose: median('days').describe(
-          'Over the items closed (done or won’t do) within the range, from creation to completion, in days of 24 h',
+          'Over the items closed (done or won’t do) within the range, from creation to completion, in whole days of 24 h (rounded down)',
         ),
         dueInRange: count.describe(
           'Items with a due date within the range and before today',

@@ -7,6 +7,8 @@ import {
 } from './scope';
 import { Fragment, bucketOf, isMiddle, join, raw, rowsOf, sql } from './sql';
 
+const DAY_MS = 86_400_000;
+
 /*
  * The aggregates of the scope's action items: the items of its live
  * postmortems, whenever these started, read twice (what moved within the
@@ -22,9 +24,9 @@ import { Fragment, bucketOf, isMiddle, join, raw, rowsOf, sql } from './sql';
  * - `kind = 'moves'`: how many items were created in month `opened` and
  *   closed in month `closed` (the index in the range, -1 outside it);
  * - `kind = 'closings'`: per owner (NULL: unassigned), the items closed
- *   within the range and the exact median, in milliseconds, from creation
- *   to completion; with the sum and count of the scope's middle one or two
- *   (`middle_ms`, `middle_count`), numbered over every owner's items, whose
+ *   within the range and the exact median, in whole days of 24 h (rounded
+ *   down), from creation to completion; with the sum and count of the
+ *   scope's middle one or two (`middle_days`, `middle_count`), numbered over every owner's items, whose
  *   average is the median of the whole scope. The scope's numbering is a
  *   level of its own: MariaDB 10.11 numbers `ROW_NUMBER() OVER (ORDER BY …)`
  *   in the order of the owners' partitions when `COUNT(*) OVER ()` sits
@@ -50,7 +52,11 @@ export function movesAndClosings(context: InsightsQueryContext) {
         SELECT a.owner AS owner,
           ${monthOf('a.created_at')} AS opened,
           ${monthOf('a.completed_at')} AS closed,
-          ${engine.millisBetween('a.created_at', 'a.completed_at')} AS to_close
+          ${engine.unitsBetween(
+            'a.created_at',
+            'a.completed_at',
+            DAY_MS,
+          )} AS to_close
         FROM ${itemsTable(context)}
         WHERE ${itemsOfScope(context)}
           AND ((${inRange('a.created_at')}) OR (${inRange('a.completed_at')}))
@@ -64,7 +70,7 @@ export function movesAndClosings(context: InsightsQueryContext) {
         SUM(CASE WHEN ${isMiddle(
           'scope_row',
           'scope_count',
-        )} THEN to_close ELSE 0 END) AS middle_ms,
+        )} THEN to_close ELSE 0 END) AS middle_days,
         SUM(CASE WHEN ${isMiddle(
           'scope_row',
           'scope_count',

@@ -43,6 +43,8 @@ export interface InsightsCalendar {
    * before `ageStarts[0]` is at least 31 whole days old, and so on.
    */
   ageStarts: [Date, Date, Date];
+  /** The days 30, 90 and 180 days before today, `YYYY-MM-DD`. */
+  ageDays: [string, string, string];
   /** The ends of the due days of the range, in stretches of one offset. */
   duePeriods: DuePeriod[];
 }
@@ -168,6 +170,11 @@ export function insightsCalendar(
     lastDay: lastDayOf(to),
     today,
     ageStarts: [ageStart(30), ageStart(90), ageStart(180)],
+    ageDays: [
+      plusDays(today, -30),
+      plusDays(today, -90),
+      plusDays(today, -180),
+    ],
     duePeriods: duePeriodsOf(firstDay, months, monthStarts, zone),
   };
 }

@@ -11,6 +11,8 @@ import {
 } from './scope';
 import { bucketOf, isMiddle, join, raw, rowsOf, sql } from './sql';
 
+const MINUTE_MS = 60_000;
+
 /*
  * The aggregates of the scope's incidents: the live postmortems that
  * started within the range, bucketed by the month (or quarter) of their
@@ -62,7 +64,7 @@ export function monthlyIncidents(context: InsightsQueryContext) {
 
 /**
  * Per quarter (`bucket`, its index among the quarters the range touches):
- * the incidents and the exact medians, in milliseconds, of the time to
+ * the incidents and the exact medians, in whole minutes, of the time to
  * detect and to resolve, over the incidents that have the time. Each
  * median is the average of the middle row or two, numbered by a window
  * function per quarter; a missing time sorts last (`CASE … IS NULL`, as
@@ -91,13 +93,15 @@ export function quarterlyDurations(context: InsightsQueryContext) {
           COUNT(to_resolve) OVER (PARTITION BY bucket) AS resolve_count
         FROM (
           SELECT ${bucketOf('p.started_at', calendar.quarterStarts)} AS bucket,
-            ${engine.millisBetween(
+            ${engine.unitsBetween(
               'p.started_at',
               'p.detected_at',
+              MINUTE_MS,
             )} AS to_detect,
-            ${engine.millisBetween(
+            ${engine.unitsBetween(
               'p.started_at',
               'p.resolved_at',
+              MINUTE_MS,
             )} AS to_resolve
           FROM ${postmortemsTable(context)}
           WHERE ${postmortemsInRange(context)}

@@ -116,12 +116,14 @@ export function isMiddle(rowNumber: string, count: string): Fragment {
 /** What differs between the engines in the statements of insights. */
 export interface EngineSql {
   /**
-   * Milliseconds from one timestamp column to another, exact: SQLite keeps
-   * epoch milliseconds, PostgreSQL has `timestamptz` arithmetic, MySQL
-   * `DATETIME(3)` values in the connection's zone (as mysql2 writes them;
-   * exact where that zone has no daylight saving, as with UTC).
+   * Whole `unit`s (milliseconds: a minute, a day of 24 h) from one
+   * timestamp column to another, rounded down, as the rollups count them:
+   * SQLite keeps epoch milliseconds, PostgreSQL has `timestamptz`
+   * arithmetic, MySQL `DATETIME(3)` values in the connection's zone (as
+   * mysql2 writes them; exact where that zone has no daylight saving, as
+   * with UTC).
    */
-  millisBetween(from: string, to: string): Fragment;
+  unitsBetween(from: string, to: string, unit: number): Fragment;
   /**
    * When the due day in a `YYYY-MM-DD` column ends in the zone, for a day
    * of `period`: its first day's end plus whole days of 24 h.
@@ -152,7 +154,11 @@ export interface EngineSql {
 
 const ENGINES: Record<ReturnType<typeof engineOf>, EngineSql> = {
   sqlite: {
-    millisBetween: (from, to) => raw(`(${to} - ${from})`),
+    // Integer division truncates; the remainder taken away first rounds down.
+    unitsBetween: (from, to, unit) =>
+      raw(
+        `(((${to} - ${from}) - (((${to} - ${from}) % ${unit}) + ${unit}) % ${unit}) / ${unit})`,
+      ),
     dueDayEnd: (column, { firstDay, firstEnd }) =>
       sql`(${firstEnd} + (julianday(${raw(
         column,
@@ -163,11 +169,10 @@ const ENGINES: Record<ReturnType<typeof engineOf>, EngineSql> = {
     tableThrough: (table, alias) => raw(`${table} ${alias}`),
   },
   pg: {
-    // A double, not the numeric EXTRACT gives: it sorts faster and holds
-    // every whole millisecond exactly.
-    millisBetween: (from, to) =>
+    // A double, not the numeric EXTRACT gives: it sorts faster.
+    unitsBetween: (from, to, unit) =>
       raw(
-        `CAST(EXTRACT(EPOCH FROM (${to} - ${from})) * 1000 AS double precision)`,
+        `CAST(FLOOR(EXTRACT(EPOCH FROM (${to} - ${from})) * 1000 / ${unit}) AS double precision)`,
       ),
     // Seconds, not '1 day': adding days to a timestamptz follows the wall
     // clock of the session's zone.
@@ -181,8 +186,8 @@ const ENGINES: Record<ReturnType<typeof engineOf>, EngineSql> = {
     tableThrough: (table, alias) => raw(`${table} ${alias}`),
   },
   mysql: {
-    millisBetween: (from, to) =>
-      raw(`(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / 1000)`),
+    unitsBetween: (from, to, unit) =>
+      raw(`FLOOR(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) / ${unit * 1000})`),
     dueDayEnd: (column, { firstDay, firstEnd }) =>
       sql`TIMESTAMPADD(SECOND, DATEDIFF(${raw(
         column,

@@ -139,12 +139,11 @@ export const InsightsContent = (props: {
     if (!askable) return undefined;
     return api.getInsights({
       entityRef: scope.type === 'portal' ? undefined : entityRefs,
-      from: range.query?.from,
-      to: range.query?.to,
+      ...range.query,
     });
     // `entityRefs` is a new array on each render: depend on its values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, askable, refsKey, range.query?.from, range.query?.to]);
+  }, [api, askable, refsKey, range.query]);
 
   const description = {
     entities: t('insights.scopeEntity'),

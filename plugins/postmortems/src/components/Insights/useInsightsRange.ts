@@ -21,9 +21,10 @@ export type RangeError = 'month' | 'notBefore' | 'tooLong';
  * view can be shared and survives a reload. The default, the last 12
  * months, leaves the URL as it is.
  *
- * "The last n months" end with this month of the browser's calendar;
- * the API counts the months in its own zone, which differs only in the
- * hours around midnight at the turn of a month.
+ * "The last n months" are asked as such (`months=n`): the API ends them
+ * with this month of its own zone, which differs from the browser's only
+ * in the hours around midnight at the turn of a month; the months shown
+ * while choosing a custom range are the browser's.
  */
 export function useInsightsRange(now: Date = new Date()) {
   const params = useQueryParams(RANGE_KEYS);
@@ -62,7 +63,12 @@ export function useInsightsRange(now: Date = new Date()) {
     to: range.to,
     errors: range.errors,
     /** The range to ask for; undefined while a custom one is invalid. */
-    query: valid ? { from: range.from, to: range.to } : undefined,
+    query: useMemo(() => {
+      if (!valid) return undefined;
+      return choice === 'custom'
+        ? { from: range.from, to: range.to }
+        : { months: Number(choice) };
+    }, [valid, choice, range.from, range.to]),
     /** A custom range starts as the range shown, to be adjusted. */
     choose: (next: RangeChoice) =>
       set(
