@@ -15,7 +15,7 @@ export interface Timing {
   runs: number;
   p50: number;
   p99: number;
-  /** `totalCount` (or items) of the first URL's answer. */
+  /** `totalCount` (or items, or insights' counts) of the first URL's answer. */
   note: string;
 }
 
@@ -77,6 +77,14 @@ async function send(url: string, token: string): Promise<unknown> {
 function noteOf(body: any): string {
   if (typeof body?.totalCount === 'number') return `total ${body.totalCount}`;
   if (Array.isArray(body?.items)) return `${body.items.length} items`;
+  // Insights: the incidents and open items they add up.
+  if (body?.reading && body?.actionItems?.openByAge) {
+    const open = Object.values(body.actionItems.openByAge as object).reduce(
+      (sum: number, n) => sum + Number(n),
+      0,
+    );
+    return `${body.reading.postmortems} incidents, ${open} open`;
+  }
   return '';
 }
 

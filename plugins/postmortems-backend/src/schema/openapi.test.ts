@@ -296,6 +296,13 @@ describe('openapi.yaml', () => {
       '/postmortems/{id}/revisions',
       `/postmortems/${id}/revisions`,
     );
+    const insights = await check(
+      'get',
+      '/insights',
+      '/insights?entityRef=component:default/seikyu-kanri-robo&months=24',
+    );
+    expect(insights.body.reading.postmortems).toBeGreaterThan(0);
+    await check('get', '/insights', '/insights?months=12&from=2026-01');
     await check(
       'delete',
       '/action-items/{id}',

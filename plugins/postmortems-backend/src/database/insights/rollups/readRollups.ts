@@ -83,6 +83,31 @@ export interface RollupQuery {
   entityRefs: string[];
 }
 
+/**
+ * The grouped rows read, per table (or name of a second read): key values
+ * (after a '' for the scope) and counts. A key may come twice, once from
+ * the database and once from a correction; every use adds them up.
+ */
+class ReadRows {
+  private readonly tables = new Map<
+    string,
+    Array<{ key: KeyValue[]; n: number }>
+  >();
+
+  add(table: string, key: KeyValue[], n: number) {
+    let rows = this.tables.get(table);
+    if (!rows) {
+      rows = [];
+      this.tables.set(table, rows);
+    }
+    rows.push({ key, n });
+  }
+
+  rows(table: string): Array<{ key: KeyValue[]; n: number }> {
+    return this.tables.get(table) ?? [];
+  }
+}
+
 /** Key columns that hold whole numbers. */
 const NUMBER_KEYS = new Set(['minutes', 'days']);
 /** The most key columns of a table after `scope`. */
@@ -111,8 +136,8 @@ type TableRead = [
 async function readTables(
   query: RollupQuery,
   reads: TableRead[],
-  correctionOf: (tally: Tally) => Promise<Tally | undefined>,
-): Promise<Tally> {
+  correctionOf: (rows: ReadRows) => Promise<Tally | undefined>,
+): Promise<ReadRows> {
   const { db, entityRefs } = query;
   const pairs = pairScopes(entityRefs);
   const engine = engineOf(db);
@@ -159,12 +184,12 @@ async function readTables(
   });
   // One statement: a UNION ALL of one grouped SELECT per table.
   const rows = await rowsOf<Row>(db, join(statements, ' UNION ALL '));
-  const tally = new Tally();
+  const tally = new ReadRows();
   const tables = new Map(
     reads.map(([table, , options]) => [options?.as ?? table, table]),
   );
   for (const row of rows) {
-    const table = row.t as RollupTable;
+    const table = row.t as string;
     const keys = ROLLUP_KEYS[tables.get(row.t)!] as readonly string[];
     tally.add(
       table,
@@ -204,7 +229,7 @@ async function readTables(
  * here: rare, as few postmortems are about three of a team's entities.
  */
 function correctionFor(query: RollupQuery) {
-  return async (tally: Tally): Promise<Tally | undefined> => {
+  return async (tally: ReadRows): Promise<Tally | undefined> => {
     const shared = [...tally.rows('insights_pair_members')];
     if (shared.length === 0) return undefined;
     const facts = await readFacts(
