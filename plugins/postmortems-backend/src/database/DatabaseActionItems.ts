@@ -164,7 +164,7 @@ export class DatabaseActionItems implements ActionItemsStore {
     input: ActionItemInput,
     by: string,
   ): Promise<ActionItem> {
-    const id = await this.ctx.db.transaction(async tx => {
+    const id = await this.ctx.write(async tx => {
       await livePostmortemRow(tx, postmortemId, { lock: true });
       return trackInsights(tx, this.ctx.timezone, [postmortemId], async () => {
         const itemId = await insertActionItem(
@@ -312,7 +312,7 @@ export class DatabaseActionItems implements ActionItemsStore {
     patch: Partial<ActionItemInput>,
     by: string,
   ): Promise<ActionItem> {
-    await this.ctx.db.transaction(async tx => {
+    await this.ctx.write(async tx => {
       const current = await this.joined(tx).where('a.id', id).first();
       if (!current) {
         throw new NotFoundError(`Action item ${id} not found`);
@@ -362,7 +362,7 @@ export class DatabaseActionItems implements ActionItemsStore {
   }
 
   async deleteActionItem(id: string): Promise<void> {
-    await this.ctx.db.transaction(async tx => {
+    await this.ctx.write(async tx => {
       const row = await tx('action_items').where({ id }).first('postmortem_id');
       if (!row) {
         throw new NotFoundError(`Action item ${id} not found`);

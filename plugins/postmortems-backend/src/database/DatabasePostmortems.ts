@@ -124,7 +124,7 @@ export class DatabasePostmortems implements PostmortemsStore {
     by: string,
   ): Promise<Postmortem> {
     const id = randomUUID();
-    await this.ctx.db.transaction(tx =>
+    await this.ctx.write(tx =>
       trackInsights(
         tx,
         this.ctx.timezone,
@@ -141,7 +141,7 @@ export class DatabasePostmortems implements PostmortemsStore {
     actionItems: ActionItemInput[],
     by: string,
   ): Promise<ImportPostmortemOutcome> {
-    const outcome = await this.ctx.db.transaction(
+    const outcome = await this.ctx.write(
       async (
         tx,
       ): Promise<
@@ -332,7 +332,7 @@ export class DatabasePostmortems implements PostmortemsStore {
     patch: Partial<PostmortemInput>,
     by: string,
   ): Promise<Postmortem> {
-    await this.ctx.db.transaction(async tx => {
+    await this.ctx.write(async tx => {
       const current = await livePostmortemRow(tx, id);
       checkVersion(current, expectedVersion, 'Postmortem');
       const before = rowToPostmortemInput(current);
@@ -373,7 +373,7 @@ export class DatabasePostmortems implements PostmortemsStore {
   }
 
   async deletePostmortem(id: string, by: string): Promise<void> {
-    await this.ctx.db.transaction(async tx => {
+    await this.ctx.write(async tx => {
       const current = await livePostmortemRow(tx, id);
       const now = this.ctx.clock();
       await trackInsights(tx, this.ctx.timezone, [id], async () => {
@@ -391,7 +391,7 @@ export class DatabasePostmortems implements PostmortemsStore {
   }
 
   async restorePostmortem(id: string, by: string): Promise<Postmortem> {
-    await this.ctx.db.transaction(async tx => {
+    await this.ctx.write(async tx => {
       const current = await tx('postmortems').where({ id }).first();
       if (!current) {
         throw new NotFoundError(`Postmortem ${id} not found`);

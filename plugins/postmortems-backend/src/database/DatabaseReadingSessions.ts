@@ -50,7 +50,7 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
     by: string,
   ): Promise<ReadingSession> {
     const id = randomUUID();
-    await this.ctx.db.transaction(tx =>
+    await this.ctx.write(tx =>
       trackInsights(tx, this.ctx.timezone, [input.postmortemId], async () => {
         await tx('reading_sessions').insert(this.newRow(id, input, by));
       }),
@@ -64,7 +64,7 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
   ): Promise<ReadingSession[]> {
     if (inputs.length === 0) return [];
     const ids = inputs.map(() => randomUUID());
-    await this.ctx.db.transaction(tx =>
+    await this.ctx.write(tx =>
       trackInsights(
         tx,
         this.ctx.timezone,
@@ -151,7 +151,7 @@ export class DatabaseReadingSessions implements ReadingSessionsStore {
     patch: Partial<ReadingSessionInput>,
     by: string,
   ): Promise<ReadingSession> {
-    await this.ctx.db.transaction(async tx => {
+    await this.ctx.write(async tx => {
       const current = await tx('reading_sessions').where({ id }).first();
       if (!current) {
         throw new NotFoundError(`Reading session ${id} not found`);

@@ -73,22 +73,24 @@ function compareKeys(a: KeyValue[], b: KeyValue[]): number {
   return 0;
 }
 
-/** Adds a tally to the rollups (an upsert per table), dropping 0 counts. */
+/**
+ * Adds a tally to the rollups (an upsert per table). A count that drops to
+ * 0 stays as a row: deleting it would take more locks for nothing.
+ */
 export async function applyTally(tx: Knex.Transaction, tally: Tally) {
   const mysql = engineOf(tx) === 'mysql';
   for (const table of ROLLUP_TABLES) {
     const columns = ['scope', ...ROLLUP_KEYS[table]];
     const rows: Row[] = [];
-    const emptied: Row[] = [];
     // In key order, so that two writes lock the rows they share in the
-    // same order (and never deadlock on them).
+    // same order; MySQL/MariaDB's gap locks can still deadlock two inserts
+    // of new keys, whose victim the store runs again (StoreContext.write).
     const sorted = [...tally.rows(table)].sort((a, b) =>
       compareKeys(a.key, b.key),
     );
     for (const { key, n } of sorted) {
       const row: Row = Object.fromEntries(columns.map((c, i) => [c, key[i]]));
       rows.push({ ...row, n });
-      if (n < 0) emptied.push(row);
     }
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       await tx(table)
@@ -99,9 +101,6 @@ export async function applyTally(tx: Knex.Transaction, tally: Tally) {
             ? tx.raw('?? + VALUES(??)', ['n', 'n'])
             : tx.raw('??.?? + ??', [table, 'n', 'excluded.n']),
         });
-    }
-    for (const row of emptied) {
-      await tx(table).where(row).where('n', '<=', 0).delete();
     }
   }
 }

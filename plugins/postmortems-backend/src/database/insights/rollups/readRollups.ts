@@ -310,6 +310,7 @@ async function topByOverdue(query: RollupQuery) {
   // The top rows beyond as many as may change, and every tie of the last.
   const top: Row[] = await db('insights_overdue')
     .select('scope', 'n')
+    .where('n', '>', 0)
     .orderBy('n', 'desc')
     .limit(TOP + change.size);
   const counts = new Map<string, number>();
@@ -317,7 +318,7 @@ async function topByOverdue(query: RollupQuery) {
     const last = toNumber(top[top.length - 1].n);
     const rows: Row[] = await db('insights_overdue')
       .select('scope', 'n')
-      .where('n', '>=', last);
+      .where('n', '>=', Math.max(last, 1));
     for (const row of rows) counts.set(row.scope, toNumber(row.n));
   }
   const changed = [...change.keys()];
