@@ -7,6 +7,7 @@
 
 export * from './enums';
 export * from './errors';
+export * from './months';
 export * from './permissions';
 export * from './schemas';
 export * from './search';

@@ -166,17 +166,23 @@ export class DatabaseActionItems implements ActionItemsStore {
   ): Promise<ActionItem> {
     const id = await this.ctx.write(async tx => {
       await livePostmortemRow(tx, postmortemId, { lock: true });
-      return trackInsights(tx, this.ctx.timezone, [postmortemId], async () => {
-        const itemId = await insertActionItem(
-          tx,
-          postmortemId,
-          input,
-          by,
-          this.ctx.clock(),
-        );
-        await refreshOpenItems(tx, postmortemId);
-        return itemId;
-      });
+      return trackInsights(
+        tx,
+        this.ctx.timezone,
+        [postmortemId],
+        async () => {
+          const itemId = await insertActionItem(
+            tx,
+            postmortemId,
+            input,
+            by,
+            this.ctx.clock(),
+          );
+          await refreshOpenItems(tx, postmortemId);
+          return itemId;
+        },
+        { locked: true },
+      );
     });
     return (await this.getActionItem(id))!;
   }
@@ -319,8 +325,12 @@ export class DatabaseActionItems implements ActionItemsStore {
       }
       checkVersion(current, expectedVersion, 'Action item');
       await lockPostmortemRow(tx, current.postmortem_id);
-      await trackInsights(tx, this.ctx.timezone, [current.postmortem_id], () =>
-        this.writeUpdate(tx, current, expectedVersion, patch, by),
+      await trackInsights(
+        tx,
+        this.ctx.timezone,
+        [current.postmortem_id],
+        () => this.writeUpdate(tx, current, expectedVersion, patch, by),
+        { locked: true },
       );
     });
     return (await this.getActionItem(id))!;
@@ -376,6 +386,7 @@ export class DatabaseActionItems implements ActionItemsStore {
           await tx('action_items').where({ id }).delete();
           await refreshOpenItems(tx, row.postmortem_id);
         },
+        { locked: true },
       );
     });
   }

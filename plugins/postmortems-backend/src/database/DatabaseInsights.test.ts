@@ -757,12 +757,105 @@ describe.each(databases.eachSupportedId())(
       ).rejects.toThrow(/1 to 60 months/);
     });
 
+    it('gives an answer again until a write changes what its scope counts', async () => {
+      await seed();
+      await buildInsightsRollups(db(), 'Asia/Tokyo', { clock: () => NOW });
+      const context = new StoreContext(db(), () => NOW, 'Asia/Tokyo');
+      const insights = new DatabaseInsights(context);
+      const fresh = (entityRefs: string[]) =>
+        new DatabaseInsights(context, { ignoreRollups: true }).getInsights({
+          entityRefs,
+          ...range,
+        });
+      const ask = (entityRefs: string[]) =>
+        insights.getInsights({ entityRefs, ...range });
+      const robo = await ask([ROBO]);
+      const team = await ask([ROBO, WORKER]);
+      const portal = await ask([]);
+      expect(await ask([ROBO])).toBe(robo);
+      expect(await ask([ROBO, WORKER])).toBe(team);
+      expect(await ask([])).toBe(portal);
+      // Another range is another answer.
+      expect(
+        await insights.getInsights({
+          entityRefs: [ROBO],
+          from: '2026-10',
+          to: '2026-11',
+        }),
+      ).not.toBe(robo);
+
+      // A postmortem about the gateway: the portal's answer changes, the
+      // others' stay.
+      const pm = await stores.postmortems.createPostmortem(
+        incident([GATEWAY], '2026-11-02T00:00:00.000Z', { resolve: 30 }),
+        ALICE,
+      );
+      expect(await ask([ROBO])).toBe(robo);
+      expect(await ask([ROBO, WORKER])).toBe(team);
+      expect(await ask([])).not.toBe(portal);
+      expect(await ask([])).toEqual(await fresh([]));
+
+      // An item on it owned by the worker's team changes nothing of the
+      // robo's; the postmortem moved to the worker changes the team's.
+      await item(pm.id, '2026-11-03T00:00:00.000Z', { owner: BOB });
+      expect(await ask([ROBO])).toBe(robo);
+      await stores.postmortems.updatePostmortem(
+        pm.id,
+        pm.version,
+        { entityRefs: [WORKER] },
+        ALICE,
+      );
+      expect(await ask([ROBO])).toBe(robo);
+      expect(await ask([ROBO, WORKER])).not.toBe(team);
+      expect(await ask([ROBO, WORKER])).toEqual(await fresh([ROBO, WORKER]));
+      expect(await ask([WORKER])).toEqual(await fresh([WORKER]));
+
+      // A title changes no count: the answers stay.
+      const worker = await ask([WORKER]);
+      const current = (await stores.postmortems.getPostmortem(pm.id))!;
+      await stores.postmortems.updatePostmortem(
+        pm.id,
+        current.version,
+        { title: 'Renamed' },
+        ALICE,
+      );
+      expect(await ask([WORKER])).toBe(worker);
+
+      // Asked on another day (the overdue and the ages move): asked anew.
+      const tomorrow = new DatabaseInsights(
+        new StoreContext(
+          db(),
+          () => new Date(NOW.getTime() + DAY),
+          'Asia/Tokyo',
+        ),
+      );
+      expect(
+        await tomorrow.getInsights({ entityRefs: [WORKER], ...range }),
+      ).not.toBe(worker);
+    });
+
     it('keeps the rollups in step with every write after they are built', async () => {
       // Built on the empty tables: from here on only the writes count.
       await buildInsightsRollups(db(), 'Asia/Tokyo', { clock: () => NOW });
-      await seed();
-      const r = random(16);
       const refs = [ROBO, WORKER, GATEWAY, CUSTOMER_PORTAL];
+      // One store asked all along: an answer it keeps must not outlive a
+      // write that changes it.
+      const context = new StoreContext(db(), () => NOW, 'Asia/Tokyo');
+      const asker = new DatabaseInsights(context);
+      const keptAgree = async () => {
+        for (const entityRefs of [[ROBO], [WORKER, ROBO, GATEWAY], refs, []]) {
+          const asked = { entityRefs, ...range };
+          expect(await asker.getInsights(asked)).toEqual(
+            await new DatabaseInsights(context, {
+              ignoreRollups: true,
+            }).getInsights(asked),
+          );
+        }
+      };
+      await keptAgree();
+      await seed();
+      await keptAgree();
+      const r = random(16);
       const owners = [ALICE, BOB, SRE, undefined];
       const statuses = ['open', 'in_progress', 'done', 'wont_do'] as const;
       const created: Array<{ id: string; version: number }> = [];
@@ -787,6 +880,7 @@ describe.each(databases.eachSupportedId())(
           ),
         );
       }
+      await keptAgree();
       const items: Array<{ id: string; version: number }> = [];
       for (let i = 0; i < 40; i++) {
         const on = r.pick(created);
@@ -801,6 +895,7 @@ describe.each(databases.eachSupportedId())(
           }),
         );
       }
+      await keptAgree();
       // Items closed, reopened, moved to another due day, deleted.
       for (let i = 0; i < 30; i++) {
         const k = r.int(items.length);
@@ -821,6 +916,7 @@ describe.each(databases.eachSupportedId())(
         );
         setNow(NOW);
       }
+      await keptAgree();
       // Postmortems about other entities, started on another day, deleted
       // and restored; sessions held on them.
       for (const [i, pm] of created.entries()) {
@@ -849,6 +945,7 @@ describe.each(databases.eachSupportedId())(
           }
         }
       }
+      await keptAgree();
       const session = await stores.readingSessions.createReadingSession(
         {
           ownerGroup: SRE,
@@ -869,6 +966,7 @@ describe.each(databases.eachSupportedId())(
         { postmortemId: created[1].id },
         ALICE,
       );
+      await keptAgree();
       expect(await db()('insights_rollup_state').first()).toMatchObject({
         complete: expect.anything(),
       });

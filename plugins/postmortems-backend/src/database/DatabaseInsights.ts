@@ -4,6 +4,8 @@ import {
   INSIGHTS_MAX_MONTHS,
   Insights,
   SEVERITIES,
+  isMonth,
+  monthSpan,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import {
   InsightsRequest,
@@ -28,7 +30,7 @@ import {
   readingFigures,
   share,
 } from './insights/owners';
-import { rollupsReady } from './insights/rollups/maintain';
+import { readVersions, rollupsReady } from './insights/rollups/maintain';
 import { rollupInsights } from './insights/rollups/readRollups';
 import { engineSql } from './insights/sql';
 import { Row } from './rows';
@@ -37,11 +39,8 @@ import { StoreContext } from './StoreContext';
 /** Calendars kept: a page asks for the same few ranges again and again. */
 const CALENDAR_CACHE_SIZE = 32;
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function monthNumber(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
+/** Answers from the rollups kept, the least recently asked dropped first. */
+const ANSWER_CACHE_SIZE = 256;
 
 /** A median from the database (of whole minutes or days). */
 function medianOf(value: unknown): number | null {
@@ -74,6 +73,15 @@ function total(rows: Row[], column: string): number {
 export class DatabaseInsights implements InsightsStore {
   private readonly calendars = new Map<string, InsightsCalendar>();
 
+  /**
+   * Answers from the rollups by scope, range, day and the versions of the
+   * scope's entities (or the portal's) they were computed at: a write that
+   * changes the counts of a scope adds 1 to its version, in the database,
+   * so an answer is given again only while it is still right, on this
+   * instance or any other.
+   */
+  private readonly answers = new Map<string, Insights>();
+
   /** Set once the rollups are seen complete in the store's zone. */
   private rollupsComplete = false;
 
@@ -87,10 +95,7 @@ export class DatabaseInsights implements InsightsStore {
 
   async getInsights(request: InsightsRequest): Promise<Insights> {
     const { from, to } = request;
-    const span =
-      MONTH.test(from) && MONTH.test(to)
-        ? monthNumber(to) - monthNumber(from) + 1
-        : 0;
+    const span = isMonth(from) && isMonth(to) ? monthSpan(from, to) : 0;
     if (span < 1 || span > INSIGHTS_MAX_MONTHS) {
       throw new InputError(
         `Insights cover 1 to ${INSIGHTS_MAX_MONTHS} months (YYYY-MM), not ${from} to ${to}`,
@@ -100,7 +105,25 @@ export class DatabaseInsights implements InsightsStore {
     const calendar = this.calendarOf(from, to);
     const range = { from, to, timezone: this.ctx.timezone };
     if (await this.useRollups()) {
-      return {
+      const versions = await readVersions(
+        this.ctx.db,
+        entityRefs.length > 0 ? entityRefs : [''],
+      );
+      const key = JSON.stringify([
+        from,
+        to,
+        calendar.today,
+        entityRefs,
+        versions,
+      ]);
+      const kept = this.answers.get(key);
+      if (kept) {
+        // Asked again: the most recent now.
+        this.answers.delete(key);
+        this.answers.set(key, kept);
+        return kept;
+      }
+      const answer: Insights = {
         range,
         entityRefs,
         ...(await rollupInsights({
@@ -110,6 +133,11 @@ export class DatabaseInsights implements InsightsStore {
           entityRefs,
         })),
       };
+      if (this.answers.size >= ANSWER_CACHE_SIZE) {
+        this.answers.delete(this.answers.keys().next().value!);
+      }
+      this.answers.set(key, answer);
+      return answer;
     }
     return {
       range,

@@ -21,16 +21,23 @@ export function engineOf(db: {
 
 /** A stored timestamp as an ISO string in UTC. */
 export function toIso(value: unknown): string {
-  if (value instanceof Date) {
-    return value.toISOString();
-  }
-  if (typeof value === 'number') {
-    return new Date(value).toISOString();
-  }
-  if (typeof value === 'string' && /^\d+$/.test(value)) {
-    return new Date(Number(value)).toISOString();
-  }
-  return new Date(String(value)).toISOString();
+  return new Date(toMillis(value)).toISOString();
+}
+
+/**
+ * A stored timestamp as milliseconds since the epoch: a Date (PostgreSQL,
+ * MySQL), milliseconds as a number or digits (SQLite), or a date string.
+ */
+export function toMillis(value: unknown): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'number') return value;
+  const text = String(value);
+  return /^\d+$/.test(text) ? Number(text) : new Date(text).getTime();
+}
+
+/** A stored timestamp that may be null, as milliseconds or null. */
+export function toOptionalMillis(value: unknown): number | null {
+  return value === null || value === undefined ? null : toMillis(value);
 }
 
 /** A stored timestamp that may be null, as an ISO string or undefined. */

@@ -1,22 +1,16 @@
 import {
   INSIGHTS_MAX_MONTHS,
   InsightsQuery,
+  addMonths,
   insightsQuerySchema,
   invalidRequest,
+  monthSpan,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { InsightsRequest } from '@postmortems/backstage-plugin-postmortems-node';
 import { Router } from 'express';
 import { DateTime } from 'luxon';
 import { parse } from './requests';
 import { RouteContext } from './RouteContext';
-
-function monthNumber(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-
-function monthLabel(n: number): string {
-  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-}
 
 /**
  * The range of an insights query with its defaults: `to` this month in the
@@ -33,9 +27,8 @@ export function insightsRequestOf(
     'yyyy-MM',
   );
   const to = query.to ?? thisMonth;
-  const from =
-    query.from ?? monthLabel(monthNumber(to) - ((query.months ?? 12) - 1));
-  const span = monthNumber(to) - monthNumber(from) + 1;
+  const from = query.from ?? addMonths(to, -((query.months ?? 12) - 1));
+  const span = monthSpan(from, to);
   if (span < 1) {
     throw invalidRequest({
       field: 'from',

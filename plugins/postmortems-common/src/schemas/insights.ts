@@ -7,6 +7,7 @@
 
 import { z } from 'zod';
 import { SEVERITIES } from '../enums';
+import { monthSpan } from '../months';
 import { entityRefSchema, entityRefValue, repeatable } from './fields';
 
 /**
@@ -23,11 +24,6 @@ const monthSchema = z
   .string()
   .regex(MONTH, { message: 'must be a month as YYYY-MM' })
   .meta({ pattern: MONTH.source, example: '2026-11' });
-
-function monthIndex(month: string): number {
-  const [, year, m] = MONTH.exec(month)!;
-  return Number(year) * 12 + Number(m) - 1;
-}
 
 /**
  * The query of `GET /insights`.
@@ -77,7 +73,7 @@ export const insightsQuerySchema = z
       return;
     }
     if (!value.from || !value.to) return;
-    const span = monthIndex(value.to) - monthIndex(value.from) + 1;
+    const span = monthSpan(value.from, value.to);
     if (span < 1) {
       ctx.addIssue({
         code: 'custom',

@@ -1,4 +1,9 @@
 import { DateTime } from 'luxon';
+import {
+  monthIndex,
+  monthOfIndex,
+  quarterOfMonth,
+} from '@postmortems/backstage-plugin-postmortems-common';
 
 /*
  * The calendar of an insights request, resolved in JavaScript (luxon) so
@@ -49,17 +54,6 @@ export interface InsightsCalendar {
   duePeriods: DuePeriod[];
 }
 
-const MONTH = /^(\d{4})-(\d{2})$/;
-
-function monthNumber(month: string): number {
-  const [, year, m] = MONTH.exec(month)!;
-  return Number(year) * 12 + Number(m) - 1;
-}
-
-function monthLabel(n: number): string {
-  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-}
-
 /** Whole days from one `YYYY-MM-DD` to another, by the calendar alone. */
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
@@ -71,7 +65,7 @@ function plusDays(day: string, days: number): string {
 
 /** The last day of a month (`YYYY-MM`), `YYYY-MM-DD`. */
 function lastDayOf(month: string): string {
-  const n = monthNumber(month);
+  const n = monthIndex(month);
   // Day 0 of the next month is the last day of this one.
   return new Date(Date.UTC(Math.floor(n / 12), (n % 12) + 1, 0))
     .toISOString()
@@ -137,9 +131,11 @@ export function insightsCalendar(
   zone: string,
   today: string,
 ): InsightsCalendar {
-  const first = monthNumber(from);
-  const count = monthNumber(to) - first + 1;
-  const months = Array.from({ length: count }, (_, i) => monthLabel(first + i));
+  const first = monthIndex(from);
+  const count = monthIndex(to) - first + 1;
+  const months = Array.from({ length: count }, (_, i) =>
+    monthOfIndex(first + i),
+  );
   const monthStarts = Array.from({ length: count + 1 }, (_, i) => {
     const n = first + i;
     return DateTime.fromObject(
@@ -147,13 +143,11 @@ export function insightsCalendar(
       { zone },
     ).toJSDate();
   });
-  const quarterOf = (n: number) =>
-    `${Math.floor(n / 12)}-Q${Math.floor((n % 12) / 3) + 1}`;
-  const quarters = [quarterOf(first)];
+  const quarters = [quarterOfMonth(from)];
   const quarterStarts: Date[] = [];
   for (let i = 1; i < count; i++) {
     if ((first + i) % 3 === 0) {
-      quarters.push(quarterOf(first + i));
+      quarters.push(quarterOfMonth(months[i]));
       quarterStarts.push(monthStarts[i]);
     }
   }

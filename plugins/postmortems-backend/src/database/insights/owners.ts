@@ -25,7 +25,8 @@ export function readingFigures(
   return { postmortems, read, share: share(read, postmortems) };
 }
 
-function byRef(a: string | null, b: string | null) {
+/** Refs in code-point order, null (unassigned) last. */
+export function compareRefs(a: string | null, b: string | null) {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
@@ -45,7 +46,7 @@ export function orderOwners(owners: Insights['owners']): Insights['owners'] {
         b.open - a.open ||
         b.overdue - a.overdue ||
         b.closed - a.closed ||
-        byRef(a.owner, b.owner),
+        compareRefs(a.owner, b.owner),
     )
     .slice(0, MAX_OWNERS);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import { engineOf } from '../conversions';
 import { DuePeriod } from './calendar';
@@ -68,9 +69,24 @@ export function list(values: Knex.Value[]): Fragment {
   );
 }
 
-/** Runs a fragment; its rows. */
-export async function rowsOf<T>(db: Knex, fragment: Fragment): Promise<T[]> {
-  const result = await db.raw(fragment.sql, fragment.bindings);
+/**
+ * Runs a fragment; its rows. `prepared`: on PostgreSQL, run it as a named
+ * prepared statement (named after this prefix and a hash of its text), so
+ * that each connection plans it once and then reuses the plan: planning a
+ * long statement of small index scans can take as long as running it.
+ */
+export async function rowsOf<T>(
+  db: Knex,
+  fragment: Fragment,
+  options: { prepared?: string } = {},
+): Promise<T[]> {
+  const query = db.raw(fragment.sql, fragment.bindings);
+  if (options.prepared && engineOf(db) === 'pg') {
+    const hash = createHash('sha1').update(fragment.sql).digest('hex');
+    // node-postgres parses a name once per connection, then binds it.
+    query.options({ name: `${options.prepared}_${hash.slice(0, 24)}` });
+  }
+  const result = await query;
   // better-sqlite3 and mysql2 give the rows (mysql2 with the fields after
   // them), pg a result object.
   if (Array.isArray(result)) {

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { mockPostmortemsApi } from '../../__testUtils__/fixtures';
 import { makeEmptyInsights, makeInsights } from '../../__testUtils__/insights';
 import { renderScreen } from '../../__testUtils__/render';
-import { addMonths, monthOf } from '../../lib/months';
+import { addMonths } from '@postmortems/backstage-plugin-postmortems-common';
+import { monthOf } from '../../lib/months';
 import { InsightsContent } from './InsightsContent';
 
 jest.mock('recharts', () =>

@@ -1,7 +1,12 @@
-import { INSIGHTS_MAX_MONTHS } from '@postmortems/backstage-plugin-postmortems-common';
+import {
+  INSIGHTS_MAX_MONTHS,
+  addMonths,
+  isMonth,
+  monthSpan,
+} from '@postmortems/backstage-plugin-postmortems-common';
 import { useMemo } from 'react';
 import { useQueryParams } from '../../hooks/useQueryParams';
-import { addMonths, isMonth, monthOf, monthSpan } from '../../lib/months';
+import { monthOf } from '../../lib/months';
 
 /** The ranges to choose from: the last 6, 12 or 24 months, or any. */
 export const RANGE_CHOICES = ['6', '12', '24', 'custom'] as const;

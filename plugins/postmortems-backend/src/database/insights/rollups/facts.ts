@@ -1,18 +1,10 @@
 import { Knex } from 'knex';
+import { toMillis, toOptionalMillis } from '../../conversions';
 import { Row } from '../../rows';
 import { PostmortemFacts } from './tally';
 
 /** Rows per `IN (…)`: well under every engine's bound-parameter limit. */
 const CHUNK = 500;
-
-/** A stored timestamp (a Date, or epoch ms on SQLite) as epoch ms. */
-function millis(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'number') return value;
-  const text = String(value);
-  return /^\d+$/.test(text) ? Number(text) : new Date(text).getTime();
-}
 
 function chunks<T>(values: T[]): T[][] {
   const out: T[][] = [];
@@ -80,11 +72,11 @@ export async function readFacts(
       facts.set(row.id, {
         id: row.id,
         live: row.deleted_at === null || row.deleted_at === undefined,
-        startedAt: millis(row.started_at)!,
+        startedAt: toMillis(row.started_at),
         severity: row.severity ?? null,
         detection: row.detection ?? null,
-        detectedAt: millis(row.detected_at),
-        resolvedAt: millis(row.resolved_at),
+        detectedAt: toOptionalMillis(row.detected_at),
+        resolvedAt: toOptionalMillis(row.resolved_at),
         entityRefs: [],
         wasRead: false,
         items: [],
@@ -96,8 +88,8 @@ export async function readFacts(
     for (const row of items) {
       facts.get(row.postmortem_id)?.items.push({
         owner: row.owner ?? null,
-        createdAt: millis(row.created_at)!,
-        completedAt: millis(row.completed_at),
+        createdAt: toMillis(row.created_at),
+        completedAt: toOptionalMillis(row.completed_at),
         isOpen: Boolean(row.is_open),
         dueKey: row.due_key,
       });

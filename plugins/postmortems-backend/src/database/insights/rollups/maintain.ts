@@ -108,20 +108,21 @@ export async function applyTally(tx: Knex.Transaction, tally: Tally) {
 /**
  * Runs a write of these postmortems in its transaction and counts its
  * difference into the rollups. `created`: the postmortem does not exist
- * yet, so there is nothing to take away.
+ * yet, so there is nothing to take away. `locked`: the caller holds the
+ * postmortems' row locks already (`lockPostmortemRow`).
  */
 export async function trackInsights<T>(
   tx: Knex.Transaction,
   timezone: string,
   ids: Array<string | null | undefined>,
   write: () => Promise<T>,
-  options: { created?: boolean } = {},
+  options: { created?: boolean; locked?: boolean } = {},
 ): Promise<T> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))].sort();
   if (wanted.length === 0) {
     return write();
   }
-  if (!options.created) {
+  if (!options.created && !options.locked) {
     for (const id of wanted) {
       await tx('postmortems').where({ id }).forUpdate().first('id');
     }
@@ -152,7 +153,53 @@ export async function trackInsights<T>(
     });
   }
   await applyTally(tx, tally);
+  await bumpVersions(tx, changedScopes(tally));
   return result;
+}
+
+/**
+ * The scopes whose counts a tally changes: entity refs, and '' for the
+ * portal (a pair's counts change with both of its entities').
+ */
+function changedScopes(tally: Tally): string[] {
+  const scopes = new Set<string>();
+  for (const table of ROLLUP_TABLES) {
+    for (const { key } of tally.rows(table)) {
+      const scope = key[0] as string;
+      if (!scope.startsWith('#')) scopes.add(scope);
+    }
+  }
+  return [...scopes].sort();
+}
+
+/**
+ * Adds 1 to the versions of these scopes (`insights_versions`), in order:
+ * an answer kept under their old versions is not given again. The
+ * portal's row exists from the migration on.
+ */
+async function bumpVersions(tx: Knex.Transaction, scopes: string[]) {
+  if (scopes.length === 0) return;
+  const mysql = engineOf(tx) === 'mysql';
+  await tx('insights_versions')
+    .insert(scopes.map(scope => ({ scope, version: 1 })))
+    .onConflict('scope')
+    .merge({
+      version: mysql
+        ? tx.raw('?? + 1', ['version'])
+        : tx.raw('??.?? + 1', ['insights_versions', 'version']),
+    });
+}
+
+/** The versions of these scopes (0 for one never written). */
+export async function readVersions(
+  db: Knex,
+  scopes: string[],
+): Promise<number[]> {
+  const rows: Row[] = await db('insights_versions')
+    .whereIn('scope', scopes)
+    .select('scope', 'version');
+  const versions = new Map(rows.map(row => [row.scope, Number(row.version)]));
+  return scopes.map(scope => versions.get(scope) ?? 0);
 }
 
 /** `postmortems.id` compared in code-point order, as JavaScript sorts. */

@@ -2,12 +2,19 @@ import {
   DETECTIONS,
   Insights,
   SEVERITIES,
+  quarterOfMonth,
 } from '@postmortems/backstage-plugin-postmortems-common';
 import { Knex } from 'knex';
 import { engineOf, toNumber } from '../../conversions';
 import { Row } from '../../rows';
 import { InsightsCalendar } from '../calendar';
-import { dueFigures, orderOwners, readingFigures, share } from '../owners';
+import {
+  compareRefs,
+  dueFigures,
+  orderOwners,
+  readingFigures,
+  share,
+} from '../owners';
 import { engineSql, join, list, raw, rowsOf, sql } from '../sql';
 import { readFacts } from './facts';
 import { readRollupState } from './maintain';
@@ -34,17 +41,21 @@ import {
 
 const TOP = 10;
 
+/** The ages of open items read as counts (the oldest is what is left). */
+const AGE_BUCKETS = ['days0to30', 'days31to90', 'days91to180'] as const;
+
 /**
  * A condition on a key column, in SQL and in JavaScript alike; or against
  * the state's day of the overdue counts, in SQL alone.
  */
 interface Condition {
   column: string;
-  op: '>=' | '<=' | '<';
+  op: '=' | '>=' | '<=' | '<';
   value: KeyValue | 'overdue_before';
 }
 
 function holds(value: KeyValue, { op, value: bound }: Condition): boolean {
+  if (op === '=') return value === bound;
   if (op === '>=') return value >= bound;
   if (op === '<=') return value <= bound;
   return value < bound;
@@ -84,17 +95,23 @@ export interface RollupQuery {
 }
 
 /**
- * The grouped rows read, per table (or name of a second read): key values
- * (after a '' for the scope) and counts. A key may come twice, once from
- * the database and once from a correction; every use adds them up.
+ * A key as read: its values after a '' for the scope, null for a column
+ * the read did not group by.
+ */
+type ReadKey = Array<KeyValue | null>;
+
+/**
+ * The grouped rows read, per table (or name of a second read): keys and
+ * counts. A key may come twice, once from the database and once from a
+ * correction; every use adds them up.
  */
 class ReadRows {
   private readonly tables = new Map<
     string,
-    Array<{ key: KeyValue[]; n: number }>
+    Array<{ key: ReadKey; n: number }>
   >();
 
-  add(table: string, key: KeyValue[], n: number) {
+  add(table: string, key: ReadKey, n: number) {
     let rows = this.tables.get(table);
     if (!rows) {
       rows = [];
@@ -103,10 +120,17 @@ class ReadRows {
     rows.push({ key, n });
   }
 
-  rows(table: string): Array<{ key: KeyValue[]; n: number }> {
+  rows(table: string): Array<{ key: ReadKey; n: number }> {
     return this.tables.get(table) ?? [];
   }
 }
+
+/**
+ * Where a team's reads are split in two statements: after the incidents'
+ * three and the durations, about half of the work (the reads are listed
+ * in `rollupInsights`).
+ */
+const TEAM_SPLIT = 4;
 
 /** Key columns that hold whole numbers. */
 const NUMBER_KEYS = new Set(['minutes', 'days']);
@@ -120,6 +144,11 @@ type TableRead = [
   {
     /** Its name in the answer, for a table read twice. */
     as?: string;
+    /**
+     * The key columns to group by, in the table's order (default: all);
+     * the others are summed over, and read as null.
+     */
+    groupBy?: readonly string[];
     /** Not to be corrected (see `correctionOf`). */
     corrected?: false;
     /** Only the pair scopes, counted as they are, at least this often. */
@@ -152,8 +181,9 @@ async function readTables(
       : raw(`SUM(CASE WHEN scope LIKE '#%' THEN -n ELSE n END)`);
   const statements = reads.map(([table, conditions, options]) => {
     const keys = ROLLUP_KEYS[table] as readonly string[];
+    const grouped = options?.groupBy ?? keys;
     const columns = Array.from({ length: MAX_KEYS }, (_, i) =>
-      i < keys.length
+      i < keys.length && grouped.includes(keys[i])
         ? sql`CAST(${name(keys[i])} AS ${raw(text)}) AS k${raw(String(i))}`
         : raw(`CAST(NULL AS ${text}) AS k${i}`),
     );
@@ -175,15 +205,32 @@ async function readTables(
       ', ',
     )}, ${options?.pairsAtLeast ? raw('SUM(n)') : sum} AS n
       FROM ${raw(table)}
-      WHERE ${join(where, ' AND ')}
-      GROUP BY ${join(keys.map(name), ', ')}${
+      WHERE ${join(where, ' AND ')}${
+      grouped.length > 0
+        ? sql` GROUP BY ${join(grouped.map(name), ', ')}`
+        : raw('')
+    }${
       options?.pairsAtLeast
         ? sql` HAVING SUM(n) >= ${options.pairsAtLeast}`
         : raw('')
     }`;
   });
-  // One statement: a UNION ALL of one grouped SELECT per table.
-  const rows = await rowsOf<Row>(db, join(statements, ' UNION ALL '));
+  // A UNION ALL of one grouped SELECT per read; a team's (ten scopes for
+  // four entities) in two halves side by side, which the database runs
+  // on two connections at once.
+  const parts =
+    pairs.length > 0
+      ? [statements.slice(0, TEAM_SPLIT), statements.slice(TEAM_SPLIT)]
+      : [statements];
+  const rows = (
+    await Promise.all(
+      parts.map(part =>
+        rowsOf<Row>(db, join(part, ' UNION ALL '), {
+          prepared: 'postmortems_insights',
+        }),
+      ),
+    )
+  ).flat();
   const tally = new ReadRows();
   const tables = new Map(
     reads.map(([table, , options]) => [options?.as ?? table, table]),
@@ -195,9 +242,11 @@ async function readTables(
       table,
       [
         '',
-        ...keys.map((key, i) =>
-          NUMBER_KEYS.has(key) ? Number(row[`k${i}`]) : row[`k${i}`],
-        ),
+        ...keys.map((key, i) => {
+          const value = row[`k${i}`];
+          if (value === null || value === undefined) return null;
+          return NUMBER_KEYS.has(key) ? Number(value) : value;
+        }),
       ],
       toNumber(row.n),
     );
@@ -206,6 +255,7 @@ async function readTables(
   for (const [table, conditions, options] of reads) {
     if (options?.corrected === false) continue;
     const keys = ROLLUP_KEYS[table] as readonly string[];
+    const grouped = options?.groupBy ?? keys;
     for (const { key, n } of corrections?.rows(table) ?? []) {
       const values = key.slice(1);
       if (
@@ -213,7 +263,15 @@ async function readTables(
           holds(values[keys.indexOf(condition.column)], condition),
         )
       ) {
-        tally.add(table, key, n);
+        // As the statement reads it: the columns summed over are null.
+        tally.add(
+          options?.as ?? table,
+          [
+            key[0],
+            ...values.map((v, i) => (grouped.includes(keys[i]) ? v : null)),
+          ],
+          n,
+        );
       }
     }
   }
@@ -273,7 +331,7 @@ async function topByIncidents(query: RollupQuery) {
 function topOf(counts: Array<[string, number]>) {
   return counts
     .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => b[1] - a[1] || compareRefs(a[0], b[0]))
     .slice(0, TOP)
     .map(([entityRef, count]) => ({ entityRef, count }));
 }
@@ -334,13 +392,6 @@ async function topByOverdue(query: RollupQuery) {
   return topOf([...counts.entries()]);
 }
 
-/** A month's quarter, `YYYY-Qn`. */
-function quarterOf(month: string): string {
-  return `${month.slice(0, 4)}-Q${
-    Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1
-  }`;
-}
-
 /** Insights of a scope and range from the rollups. */
 export async function rollupInsights(
   query: RollupQuery,
@@ -359,14 +410,46 @@ export async function rollupInsights(
     readTables(
       query,
       [
-        ['insights_incidents', inRange],
+        // Incidents by severity, by detection, and those read: three
+        // small groupings instead of one of all their combinations.
+        [
+          'insights_incidents',
+          inRange,
+          { as: 'incidents_by_severity', groupBy: ['month', 'severity'] },
+        ],
+        [
+          'insights_incidents',
+          inRange,
+          { as: 'incidents_by_detection', groupBy: ['month', 'detection'] },
+        ],
+        [
+          'insights_incidents',
+          [...inRange, { column: 'was_read', op: '=', value: '1' }],
+          { as: 'incidents_read', groupBy: ['month'] },
+        ],
         ['insights_durations', inRange],
         ['insights_item_months', inRange],
-        ['insights_item_closings', inRange],
-        [
-          'insights_open_days',
-          [{ column: 'day', op: '>=', value: calendar.ageDays[2] }],
-        ],
+        ['insights_item_closings', inRange, { groupBy: ['owner', 'days'] }],
+        // The open items created in each age bucket but the last (the
+        // rest are the open items less these).
+        ...AGE_BUCKETS.map(
+          (bucket, i): TableRead => [
+            'insights_open_days',
+            [
+              { column: 'day', op: '>=', value: calendar.ageDays[i] },
+              ...(i > 0
+                ? [
+                    {
+                      column: 'day',
+                      op: '<',
+                      value: calendar.ageDays[i - 1],
+                    } as Condition,
+                  ]
+                : []),
+            ],
+            { as: bucket, groupBy: [] },
+          ],
+        ),
         ['insights_open_owners', []],
         // The overdue by owner on the state's day, and the open items due
         // from that day to today (added) or from today to it (taken away);
@@ -430,14 +513,22 @@ export async function rollupInsights(
       },
     ]),
   );
-  for (const { key, n } of tally.rows('insights_incidents')) {
-    const [, month, severity, detection, wasRead] = key as string[];
+  // Every incident has one severity ('' for none): their sum is the total.
+  for (const { key, n } of tally.rows('incidents_by_severity')) {
+    const [, month, severity] = key as string[];
     const entry = perMonth.get(month);
     if (!entry) continue;
     entry.total += n;
-    if (wasRead === '1') entry.read += n;
     addTo(entry.severity, severity, n);
-    addTo(entry.detection, detection, n);
+  }
+  for (const { key, n } of tally.rows('incidents_by_detection')) {
+    const [, month, , detection] = key as string[];
+    const entry = perMonth.get(month);
+    if (entry) addTo(entry.detection, detection, n);
+  }
+  for (const { key, n } of tally.rows('incidents_read')) {
+    const entry = perMonth.get(key[1] as string);
+    if (entry) entry.read += n;
   }
 
   // Durations per quarter: the incidents, and the histograms of minutes.
@@ -452,11 +543,11 @@ export async function rollupInsights(
     ]),
   );
   for (const [month, entry] of perMonth) {
-    perQuarter.get(quarterOf(month))!.incidents += entry.total;
+    perQuarter.get(quarterOfMonth(month))!.incidents += entry.total;
   }
   for (const { key, n } of tally.rows('insights_durations')) {
     const [, month, measure, minutes] = key as [string, string, string, number];
-    const entry = perQuarter.get(quarterOf(month));
+    const entry = perQuarter.get(quarterOfMonth(month));
     if (entry)
       addTo(entry[measure as 'detect' | 'resolve'], Number(minutes), n);
   }
@@ -496,14 +587,10 @@ export async function rollupInsights(
     }
   }
   const openTotal = [...ownerOpen.values()].reduce((a, b) => a + b, 0);
-  const [days30, days90, days180] = calendar.ageDays;
-  const ages = { days0to30: 0, days31to90: 0, days91to180: 0 };
-  for (const { key, n } of tally.rows('insights_open_days')) {
-    const day = key[1] as string;
-    if (day >= days30) ages.days0to30 += n;
-    else if (day >= days90) ages.days31to90 += n;
-    else if (day >= days180) ages.days91to180 += n;
-  }
+  const [days0to30, days31to90, days91to180] = AGE_BUCKETS.map(bucket =>
+    tally.rows(bucket).reduce((sum, { n }) => sum + n, 0),
+  );
+  const ages = { days0to30, days31to90, days91to180 };
 
   let dueInRange = 0;
   let closedByDueDate = 0;
