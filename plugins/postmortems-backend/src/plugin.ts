@@ -41,6 +41,7 @@ export const postmortemsPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         actionsRegistry: actionsRegistryServiceRef,
+        auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -52,6 +53,7 @@ export const postmortemsPlugin = createBackendPlugin({
       },
       async init({
         actionsRegistry,
+        auditor,
         config,
         database,
         httpAuth,
@@ -103,6 +105,7 @@ export const postmortemsPlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
+            auditor,
             httpAuth,
             logger,
             permissions,

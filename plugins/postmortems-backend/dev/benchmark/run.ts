@@ -2,6 +2,7 @@ import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
   DatabaseService,
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -116,7 +117,15 @@ export async function startApi(
     debug() {},
     child: () => logger,
   };
+  // Audit events recorded nowhere: the benchmark measures the plugin.
+  const auditor: AuditorService = {
+    createEvent: async () => ({
+      success: async () => {},
+      fail: async () => {},
+    }),
+  };
   const router = await createRouter({
+    auditor,
     httpAuth: {
       credentials: async () => credentials,
     } as unknown as HttpAuthService,

@@ -61,19 +61,21 @@ function permissionsAnswering(write: Decision, read: Decision) {
 /**
  * The plugin in a test backend on a fresh in-memory database, with a second
  * template "short", every write permission answered `permission` and the
- * read permission `read` (allowed unless given); requests to its API are made
- * as {@link HANAKO}, `server` takes any other.
+ * read permission `read` (allowed unless given) and a mock auditor; requests
+ * to its API are made as {@link HANAKO}, `server` takes any other.
  */
 export async function startBackend(
   permission: Decision = AuthorizeResult.ALLOW,
   { read = AuthorizeResult.ALLOW }: { read?: Decision } = {},
 ) {
+  const auditor = mockServices.auditor.mock();
   const { server } = await startTestBackend({
     features: [
       postmortemsPlugin,
       config,
       mockServices.database.factory(),
       permissionsAnswering(permission, read),
+      auditor.factory,
     ],
   });
   const as = () => mockCredentials.user.header(HANAKO);
@@ -97,6 +99,8 @@ export async function startBackend(
         .delete(`/api/postmortems${path}`)
         .set('Authorization', as()),
     server,
+    /** The auditor's mock: the audit events the requests recorded. */
+    auditor,
   };
 }
 

@@ -15,7 +15,8 @@ import { createRouter } from '../service/router';
 /**
  * The router on a fresh database of `databaseId`, with a clock the test
  * moves (`setNow`, from 2026-12-10T03:00Z) and the `sre-book` template;
- * requests are made as hanako.yamada, every permission allowed.
+ * requests are made as hanako.yamada, every permission allowed; the
+ * auditor is a mock.
  */
 export async function startRouter(options: {
   databases: TestDatabases;
@@ -34,7 +35,9 @@ export async function startRouter(options: {
     timezone,
     clock: () => now,
   });
+  const auditor = mockServices.auditor.mock();
   const router = await createRouter({
+    auditor,
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.user('user:default/hanako.yamada'),
     }),
@@ -50,6 +53,8 @@ export async function startRouter(options: {
   return {
     stores,
     knex,
+    /** The auditor's mock: the audit events the requests recorded. */
+    auditor,
     setNow: (iso: string) => {
       now = new Date(iso);
     },

@@ -46,6 +46,7 @@ async function setup() {
   } as unknown as DatabaseService;
   const stores = await createDatabaseStores({ database });
   const router = await createRouter({
+    auditor: mockServices.auditor.mock(),
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.user('user:default/hanako.yamada'),
     }),

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   BackstageCredentials,
   LoggerService,
   PermissionsService,
@@ -18,6 +19,8 @@ export interface RouteContext {
   /** The app's base URL (`app.baseUrl`), for links into the app. */
   appBaseUrl: string;
   logger: LoggerService;
+  /** Records every write as an audit event (see `audit.ts`). */
+  auditor: AuditorService;
   /** The credentials the authentication middleware found. */
   credentials(res: express.Response): BackstageCredentials;
 }

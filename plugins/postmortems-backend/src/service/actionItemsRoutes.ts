@@ -10,12 +10,12 @@ import {
 import { Router } from 'express';
 import {
   actionItemFilterOf,
-  authorize,
   found,
   parse,
   principalRef,
   referenced,
 } from './requests';
+import { audited } from './audit';
 import { RouteContext } from './RouteContext';
 
 /** `/action-items` and `/postmortems/:id/action-items`. */
@@ -23,7 +23,7 @@ export function registerActionItemRoutes(
   router: Router,
   context: RouteContext,
 ) {
-  const { stores, permissions } = context;
+  const { stores } = context;
 
   router.get('/action-items', async (req, res) => {
     const query = parse(listActionItemsQuerySchema, req.query);
@@ -45,22 +45,34 @@ export function registerActionItemRoutes(
   });
 
   router.post('/postmortems/:id/action-items', async (req, res) => {
-    const credentials = context.credentials(res);
-    await authorize(permissions, credentials, actionItemCreatePermission);
-    const { id } = parse(idParamsSchema, req.params);
-    const body = parse(createActionItemRequestSchema, req.body);
-    await referenced(
-      'readingSessionId',
-      body.readingSessionId,
-      sessionId => stores.readingSessions.getReadingSession(sessionId),
-      'reading session',
+    await audited(
+      context,
+      req,
+      res,
+      {
+        eventId: 'action-item-mutate',
+        actionType: 'create',
+        meta: { postmortemId: req.params.id },
+        permission: actionItemCreatePermission,
+      },
+      async credentials => {
+        const { id } = parse(idParamsSchema, req.params);
+        const body = parse(createActionItemRequestSchema, req.body);
+        await referenced(
+          'readingSessionId',
+          body.readingSessionId,
+          sessionId => stores.readingSessions.getReadingSession(sessionId),
+          'reading session',
+        );
+        const created = await stores.actionItems.createActionItem(
+          id,
+          body,
+          principalRef(credentials),
+        );
+        res.status(201).json(created);
+        return { actionItemId: created.id };
+      },
     );
-    const created = await stores.actionItems.createActionItem(
-      id,
-      body,
-      principalRef(credentials),
-    );
-    res.status(201).json(created);
   });
 
   router.get('/action-items/:id', async (req, res) => {
@@ -71,34 +83,56 @@ export function registerActionItemRoutes(
   });
 
   router.patch('/action-items/:id', async (req, res) => {
-    const credentials = context.credentials(res);
-    await authorize(permissions, credentials, actionItemUpdatePermission);
-    const { id } = parse(idParamsSchema, req.params);
-    const { version, ...patch } = parse(
-      updateActionItemRequestSchema,
-      req.body,
-    );
-    await referenced(
-      'readingSessionId',
-      patch.readingSessionId,
-      sessionId => stores.readingSessions.getReadingSession(sessionId),
-      'reading session',
-    );
-    res.json(
-      await stores.actionItems.updateActionItem(
-        id,
-        version,
-        patch,
-        principalRef(credentials),
-      ),
+    await audited(
+      context,
+      req,
+      res,
+      {
+        eventId: 'action-item-mutate',
+        actionType: 'update',
+        meta: { actionItemId: req.params.id },
+        permission: actionItemUpdatePermission,
+      },
+      async credentials => {
+        const { id } = parse(idParamsSchema, req.params);
+        const { version, ...patch } = parse(
+          updateActionItemRequestSchema,
+          req.body,
+        );
+        await referenced(
+          'readingSessionId',
+          patch.readingSessionId,
+          sessionId => stores.readingSessions.getReadingSession(sessionId),
+          'reading session',
+        );
+        res.json(
+          await stores.actionItems.updateActionItem(
+            id,
+            version,
+            patch,
+            principalRef(credentials),
+          ),
+        );
+      },
     );
   });
 
   router.delete('/action-items/:id', async (req, res) => {
-    const credentials = context.credentials(res);
-    await authorize(permissions, credentials, actionItemDeletePermission);
-    const { id } = parse(idParamsSchema, req.params);
-    await stores.actionItems.deleteActionItem(id);
-    res.status(204).end();
+    await audited(
+      context,
+      req,
+      res,
+      {
+        eventId: 'action-item-mutate',
+        actionType: 'delete',
+        meta: { actionItemId: req.params.id },
+        permission: actionItemDeletePermission,
+      },
+      async () => {
+        const { id } = parse(idParamsSchema, req.params);
+        await stores.actionItems.deleteActionItem(id);
+        res.status(204).end();
+      },
+    );
   });
 }

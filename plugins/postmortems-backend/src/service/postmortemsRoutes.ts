@@ -14,7 +14,8 @@ import {
 import { Router } from 'express';
 import { z } from 'zod';
 import { PostmortemInput } from '@postmortems/backstage-plugin-postmortems-node';
-import { authorize, found, parse, principalRef } from './requests';
+import { found, parse, principalRef } from './requests';
+import { audited } from './audit';
 import { RouteContext } from './RouteContext';
 import { checkSections } from './templates';
 
@@ -65,7 +66,7 @@ export function registerPostmortemRoutes(
   router: Router,
   context: RouteContext,
 ) {
-  const { stores, permissions } = context;
+  const { stores } = context;
 
   router.get('/postmortems', async (req, res) => {
     const query = parse(listPostmortemsQuerySchema, req.query);
@@ -79,17 +80,28 @@ export function registerPostmortemRoutes(
   });
 
   router.post('/postmortems', async (req, res) => {
-    const credentials = context.credentials(res);
-    await authorize(permissions, credentials, postmortemCreatePermission);
-    const input = postmortemInputOf(
-      parse(createPostmortemRequestSchema, req.body),
+    await audited(
+      context,
+      req,
+      res,
+      {
+        eventId: 'postmortem-mutate',
+        actionType: 'create',
+        permission: postmortemCreatePermission,
+      },
+      async credentials => {
+        const input = postmortemInputOf(
+          parse(createPostmortemRequestSchema, req.body),
+        );
+        checkPostmortem(context, input);
+        const created = await stores.postmortems.createPostmortem(
+          input,
+          principalRef(credentials),
+        );
+        res.status(201).json(created);
+        return { postmortemId: created.id };
+      },
     );
-    checkPostmortem(context, input);
-    const created = await stores.postmortems.createPostmortem(
-      input,
-      principalRef(credentials),
-    );
-    res.status(201).json(created);
   });
 
   router.get('/postmortems/:id', async (req, res) => {
@@ -98,45 +110,84 @@ export function registerPostmortemRoutes(
   });
 
   router.patch('/postmortems/:id', async (req, res) => {
-    const credentials = context.credentials(res);
-    await authorize(permissions, credentials, postmortemUpdatePermission);
-    const { id } = parse(idParamsSchema, req.params);
-    const { version, ...patch } = parse(
-      updatePostmortemRequestSchema,
-      req.body,
+    await audited(
+      context,
+      req,
+      res,
+      {
+        eventId: 'postmortem-mutate',
+        actionType: 'update',
+        meta: { postmortemId: req.params.id },
+        permission: postmortemUpdatePermission,
+      },
+      async credentials => {
+        const { id } = parse(idParamsSchema, req.params);
+        const { version, ...patch } = parse(
+          updatePostmortemRequestSchema,
+          req.body,
+        );
+        const current = await livePostmortem(context, id);
+        // The store rejects a stale version too, atomically; checking here first
+        // lets the cross-field rules below run against the version the client saw.
+        if (current.version === version) {
+          checkPostmortem(context, {
+            ...current,
+            ...(patch as Partial<PostmortemInput>),
+          });
+        }
+        const updated = await stores.postmortems.updatePostmortem(
+          id,
+          version,
+          patch,
+          principalRef(credentials),
+        );
+        res.json(updated);
+      },
     );
-    const current = await livePostmortem(context, id);
-    // The store rejects a stale version too, atomically; checking here first
-    // lets the cross-field rules below run against the version the client saw.
-    if (current.version === version) {
-      checkPostmortem(context, {
-        ...current,
-        ...(patch as Partial<PostmortemInput>),
-      });
-    }
-    const updated = await stores.postmortems.updatePostmortem(
-      id,
-      version,
-      patch,
-      principalRef(credentials),
-    );
-    res.json(updated);
   });
 
   router.delete('/postmortems/:id', async (req, res) => {
-    const credentials = context.credentials(res);
-    await authorize(permissions, credentials, postmortemDeletePermission);
-    const { id } = parse(idParamsSchema, req.params);
-    await stores.postmortems.deletePostmortem(id, principalRef(credentials));
-    res.status(204).end();
+    await audited(
+      context,
+      req,
+      res,
+      {
+        eventId: 'postmortem-mutate',
+        actionType: 'delete',
+        meta: { postmortemId: req.params.id },
+        permission: postmortemDeletePermission,
+      },
+      async credentials => {
+        const { id } = parse(idParamsSchema, req.params);
+        await stores.postmortems.deletePostmortem(
+          id,
+          principalRef(credentials),
+        );
+        res.status(204).end();
+      },
+    );
   });
 
   router.post('/postmortems/:id/restore', async (req, res) => {
-    const credentials = context.credentials(res);
-    await authorize(permissions, credentials, postmortemUpdatePermission);
-    const { id } = parse(idParamsSchema, req.params);
-    res.json(
-      await stores.postmortems.restorePostmortem(id, principalRef(credentials)),
+    await audited(
+      context,
+      req,
+      res,
+      {
+        eventId: 'postmortem-mutate',
+        actionType: 'restore',
+        meta: { postmortemId: req.params.id },
+        permission: postmortemUpdatePermission,
+      },
+      async credentials => {
+        const { id } = parse(idParamsSchema, req.params);
+        res.json(
+          await stores.postmortems.restorePostmortem(
+            id,
+            principalRef(credentials),
+          ),
+        );
+      },
     );
   });
 

@@ -16,7 +16,8 @@ import express, { Router } from 'express';
 import { DateTime } from 'luxon';
 import { CalendarLanguage, buildCalendar } from './calendar';
 import { monthOf } from './readingSessionsRoutes';
-import { authorize, found, parse, principalRef } from './requests';
+import { found, parse, principalRef } from './requests';
+import { audited } from './audit';
 import { RouteContext } from './RouteContext';
 
 /** How many upcoming sessions the calendar of a group holds. */
@@ -63,91 +64,102 @@ export function registerReadingSessionSeriesRoutes(
   router: Router,
   context: RouteContext,
 ) {
-  const { stores, permissions } = context;
+  const { stores } = context;
 
   router.post('/reading-sessions/series', async (req, res) => {
-    const credentials = context.credentials(res);
-    await authorize(permissions, credentials, readingSessionCreatePermission);
-    const body = parse(createReadingSessionSeriesRequestSchema, req.body);
-    const { rule } = body;
-    if (!DateTime.local().setZone(rule.timezone).isValid) {
-      throw invalidRequest({
-        field: 'rule.timezone',
-        message: `"${rule.timezone}" is not an IANA time zone`,
-        code: 'timezone',
-      });
-    }
+    await audited(
+      context,
+      req,
+      res,
+      {
+        eventId: 'reading-session-mutate',
+        actionType: 'create-series',
+        permission: readingSessionCreatePermission,
+      },
+      async credentials => {
+        const body = parse(createReadingSessionSeriesRequestSchema, req.body);
+        const { rule } = body;
+        if (!DateTime.local().setZone(rule.timezone).isValid) {
+          throw invalidRequest({
+            field: 'rule.timezone',
+            message: `"${rule.timezone}" is not an IANA time zone`,
+            code: 'timezone',
+          });
+        }
 
-    // The months (in the configured zone, as for a single session) in
-    // which the group already meets, from this month or the start month
-    // on: one a month is the rule.
-    const thisMonth = monthOf(context.clock(), context.timezone).month;
-    const firstMonth =
-      body.startMonth && body.startMonth < thisMonth
-        ? body.startMonth
-        : thisMonth;
-    const { items: existing } =
-      await stores.readingSessions.listReadingSessions({
-        ownerGroup: body.ownerGroup,
-        from: DateTime.fromFormat(firstMonth, 'yyyy-MM', {
-          zone: context.timezone,
-        })
-          .toUTC()
-          .toISO()!,
-        limit: 1_000,
-      });
-    const taken = new Set(
-      existing
-        .filter(s => s.status !== 'cancelled')
-        .map(s => monthOf(s.scheduledAt, context.timezone).month),
+        // The months (in the configured zone, as for a single session) in
+        // which the group already meets, from this month or the start month
+        // on: one a month is the rule.
+        const thisMonth = monthOf(context.clock(), context.timezone).month;
+        const firstMonth =
+          body.startMonth && body.startMonth < thisMonth
+            ? body.startMonth
+            : thisMonth;
+        const { items: existing } =
+          await stores.readingSessions.listReadingSessions({
+            ownerGroup: body.ownerGroup,
+            from: DateTime.fromFormat(firstMonth, 'yyyy-MM', {
+              zone: context.timezone,
+            })
+              .toUTC()
+              .toISO()!,
+            limit: 1_000,
+          });
+        const taken = new Set(
+          existing
+            .filter(s => s.status !== 'cancelled')
+            .map(s => monthOf(s.scheduledAt, context.timezone).month),
+        );
+        const monthOfOccurrence = (month: string) =>
+          monthOf(occurrenceOf(month, rule).toJSDate(), context.timezone).month;
+
+        let startMonth = body.startMonth;
+        if (!startMonth) {
+          // This month if its day is still ahead and free, else the next free.
+          startMonth = thisMonth;
+          const now = context.clock().getTime();
+          if (occurrenceOf(startMonth, rule).toMillis() <= now) {
+            startMonth = monthAfter(startMonth, 1);
+          }
+          while (taken.has(monthOfOccurrence(startMonth))) {
+            startMonth = monthAfter(startMonth, 1);
+          }
+        }
+
+        const seriesId = randomUUID();
+        const skippedMonths: string[] = [];
+        const inputs = [];
+        for (let i = 0; i < body.months; i++) {
+          const month = monthAfter(startMonth, i);
+          const at = occurrenceOf(month, rule);
+          const meetingMonth = monthOf(at.toJSDate(), context.timezone).month;
+          if (taken.has(meetingMonth)) {
+            skippedMonths.push(month);
+            continue;
+          }
+          taken.add(meetingMonth);
+          inputs.push({
+            ownerGroup: body.ownerGroup,
+            scheduledAt: at.toUTC().toISO()!,
+            durationMinutes: body.durationMinutes,
+            facilitator: body.facilitator,
+            participants: body.participants,
+            seriesId,
+          });
+        }
+        const items = await stores.readingSessions.createReadingSessions(
+          inputs,
+          principalRef(credentials),
+        );
+        const answer: ReadingSessionSeriesResponse = {
+          seriesId,
+          items,
+          skippedMonths,
+        };
+        res.status(201).json(answer);
+        return { seriesId, readingSessionIds: items.map(item => item.id) };
+      },
     );
-    const monthOfOccurrence = (month: string) =>
-      monthOf(occurrenceOf(month, rule).toJSDate(), context.timezone).month;
-
-    let startMonth = body.startMonth;
-    if (!startMonth) {
-      // This month if its day is still ahead and free, else the next free.
-      startMonth = thisMonth;
-      const now = context.clock().getTime();
-      if (occurrenceOf(startMonth, rule).toMillis() <= now) {
-        startMonth = monthAfter(startMonth, 1);
-      }
-      while (taken.has(monthOfOccurrence(startMonth))) {
-        startMonth = monthAfter(startMonth, 1);
-      }
-    }
-
-    const seriesId = randomUUID();
-    const skippedMonths: string[] = [];
-    const inputs = [];
-    for (let i = 0; i < body.months; i++) {
-      const month = monthAfter(startMonth, i);
-      const at = occurrenceOf(month, rule);
-      const meetingMonth = monthOf(at.toJSDate(), context.timezone).month;
-      if (taken.has(meetingMonth)) {
-        skippedMonths.push(month);
-        continue;
-      }
-      taken.add(meetingMonth);
-      inputs.push({
-        ownerGroup: body.ownerGroup,
-        scheduledAt: at.toUTC().toISO()!,
-        durationMinutes: body.durationMinutes,
-        facilitator: body.facilitator,
-        participants: body.participants,
-        seriesId,
-      });
-    }
-    const items = await stores.readingSessions.createReadingSessions(
-      inputs,
-      principalRef(credentials),
-    );
-    const answer: ReadingSessionSeriesResponse = {
-      seriesId,
-      items,
-      skippedMonths,
-    };
-    res.status(201).json(answer);
   });
 
   const sendCalendar = async (

@@ -16,12 +16,12 @@ import { Router } from 'express';
 import { DateTime } from 'luxon';
 import {
   actionItemFilterOf,
-  authorize,
   found,
   parse,
   principalRef,
   referenced,
 } from './requests';
+import { audited } from './audit';
 import { RouteContext } from './RouteContext';
 import {
   readRecentlySince,
@@ -177,7 +177,7 @@ export function registerReadingSessionRoutes(
   router: Router,
   context: RouteContext,
 ) {
-  const { stores, permissions } = context;
+  const { stores } = context;
 
   /**
    * A group meets once a month: a second planned or held session in the
@@ -222,21 +222,32 @@ export function registerReadingSessionRoutes(
   });
 
   router.post('/reading-sessions', async (req, res) => {
-    const credentials = context.credentials(res);
-    await authorize(permissions, credentials, readingSessionCreatePermission);
-    const body = parse(createReadingSessionRequestSchema, req.body);
-    await referenced(
-      'postmortemId',
-      body.postmortemId,
-      pickId => stores.postmortems.getPostmortem(pickId),
-      'postmortem',
+    await audited(
+      context,
+      req,
+      res,
+      {
+        eventId: 'reading-session-mutate',
+        actionType: 'create',
+        permission: readingSessionCreatePermission,
+      },
+      async credentials => {
+        const body = parse(createReadingSessionRequestSchema, req.body);
+        await referenced(
+          'postmortemId',
+          body.postmortemId,
+          pickId => stores.postmortems.getPostmortem(pickId),
+          'postmortem',
+        );
+        await checkOnePerMonth(body);
+        const created = await stores.readingSessions.createReadingSession(
+          body,
+          principalRef(credentials),
+        );
+        res.status(201).json(created);
+        return { readingSessionId: created.id };
+      },
     );
-    await checkOnePerMonth(body);
-    const created = await stores.readingSessions.createReadingSession(
-      body,
-      principalRef(credentials),
-    );
-    res.status(201).json(created);
   });
 
   router.get('/reading-sessions/current', async (req, res) => {
@@ -264,39 +275,50 @@ export function registerReadingSessionRoutes(
   });
 
   router.patch('/reading-sessions/:id', async (req, res) => {
-    const credentials = context.credentials(res);
-    await authorize(permissions, credentials, readingSessionUpdatePermission);
-    const { id } = parse(idParamsSchema, req.params);
-    const { version, ...patch } = parse(
-      updateReadingSessionRequestSchema,
-      req.body,
-    );
-    if (patch.scheduledAt || patch.status || patch.ownerGroup) {
-      const current = found(
-        await stores.readingSessions.getReadingSession(id),
-        'Reading session',
-        id,
-      );
-      await checkOnePerMonth({
-        id,
-        ownerGroup: patch.ownerGroup ?? current.ownerGroup,
-        scheduledAt: patch.scheduledAt ?? current.scheduledAt,
-        status: patch.status ?? current.status,
-      });
-    }
-    await referenced(
-      'postmortemId',
-      patch.postmortemId,
-      pickId => stores.postmortems.getPostmortem(pickId),
-      'postmortem',
-    );
-    res.json(
-      await stores.readingSessions.updateReadingSession(
-        id,
-        version,
-        patch,
-        principalRef(credentials),
-      ),
+    await audited(
+      context,
+      req,
+      res,
+      {
+        eventId: 'reading-session-mutate',
+        actionType: 'update',
+        meta: { readingSessionId: req.params.id },
+        permission: readingSessionUpdatePermission,
+      },
+      async credentials => {
+        const { id } = parse(idParamsSchema, req.params);
+        const { version, ...patch } = parse(
+          updateReadingSessionRequestSchema,
+          req.body,
+        );
+        if (patch.scheduledAt || patch.status || patch.ownerGroup) {
+          const current = found(
+            await stores.readingSessions.getReadingSession(id),
+            'Reading session',
+            id,
+          );
+          await checkOnePerMonth({
+            id,
+            ownerGroup: patch.ownerGroup ?? current.ownerGroup,
+            scheduledAt: patch.scheduledAt ?? current.scheduledAt,
+            status: patch.status ?? current.status,
+          });
+        }
+        await referenced(
+          'postmortemId',
+          patch.postmortemId,
+          pickId => stores.postmortems.getPostmortem(pickId),
+          'postmortem',
+        );
+        res.json(
+          await stores.readingSessions.updateReadingSession(
+            id,
+            version,
+            patch,
+            principalRef(credentials),
+          ),
+        );
+      },
     );
   });
 

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -26,6 +27,7 @@ import { authorize } from './requests';
 
 /** What the router needs; built once by the plugin's init. */
 export interface RouterOptions {
+  auditor: AuditorService;
   httpAuth: HttpAuthService;
   logger: LoggerService;
   permissions: PermissionsService;
@@ -113,6 +115,7 @@ export async function createRouter(
     clock: options.clock ?? (() => new Date()),
     appBaseUrl: options.appBaseUrl ?? '',
     logger: options.logger,
+    auditor: options.auditor,
     credentials: res => res.locals.credentials,
   };
 

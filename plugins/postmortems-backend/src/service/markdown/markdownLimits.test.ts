@@ -181,6 +181,7 @@ describe('Markdown import limits, request shape and permissions', () => {
       database: { getClient: async () => knex } as unknown as DatabaseService,
     });
     const router = await createRouter({
+      auditor: mockServices.auditor.mock(),
       httpAuth: mockServices.httpAuth({
         defaultCredentials: mockCredentials.user(HANAKO),
       }),

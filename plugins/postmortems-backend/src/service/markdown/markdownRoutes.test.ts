@@ -144,6 +144,7 @@ describe.each(databases.eachSupportedId())(
       } as unknown as DatabaseService;
       stores = await createDatabaseStores({ database });
       const router = await createRouter({
+        auditor: mockServices.auditor.mock(),
         httpAuth: mockServices.httpAuth({
           defaultCredentials: mockCredentials.user(HANAKO),
         }),

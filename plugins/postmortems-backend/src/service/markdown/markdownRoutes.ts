@@ -18,6 +18,7 @@ import {
 import archiver from 'archiver';
 import { Response, Router } from 'express';
 import { authorize, found, parse, principalRef } from '../requests';
+import { audited } from '../audit';
 import { RouteContext } from '../RouteContext';
 import { exportMarkdown, markdownFileName } from './exportMarkdown';
 import { Lang } from './format';
@@ -181,78 +182,100 @@ export function registerMarkdownRoutes(router: Router, context: RouteContext) {
   });
 
   router.post(IMPORT_PATH, async (req, res) => {
-    const credentials = context.credentials(res);
-    await authorize(permissions, credentials, postmortemCreatePermission);
-    const body = parse(importMarkdownRequestSchema, req.body);
-    const options = {
-      templates,
-      defaults: body.defaults ?? {},
-      lang: body.lang ?? 'en',
-    };
-    const read: ReadFile[] = body.files.map(file =>
-      readMarkdownFile(file.content, options),
-    );
-    if (read.some(r => 'actionItems' in r && r.actionItems.length > 0)) {
-      await authorize(permissions, credentials, actionItemCreatePermission);
-    }
+    await audited(
+      context,
+      req,
+      res,
+      {
+        eventId: 'postmortem-mutate',
+        actionType: 'import',
+        permission: postmortemCreatePermission,
+      },
+      async credentials => {
+        const body = parse(importMarkdownRequestSchema, req.body);
+        const options = {
+          templates,
+          defaults: body.defaults ?? {},
+          lang: body.lang ?? 'en',
+        };
+        const read: ReadFile[] = body.files.map(file =>
+          readMarkdownFile(file.content, options),
+        );
+        if (read.some(r => 'actionItems' in r && r.actionItems.length > 0)) {
+          await authorize(permissions, credentials, actionItemCreatePermission);
+        }
 
-    const dryRun = body.dryRun ?? false;
-    const by = principalRef(credentials);
-    const earlier = new Map<string, string>();
-    const items: ImportFileResult[] = [];
-    for (const [index, file] of body.files.entries()) {
-      const result = read[index];
-      if ('errors' in result) {
-        items.push({
-          file: file.name,
-          result: 'rejected',
-          errors: result.errors,
-        });
-        continue;
-      }
-      const { input, actionItems } = result;
-      const key = `${Date.parse(input.startedAt)} ${input.title}`;
-      const earlierFile = earlier.get(key);
-      if (earlierFile !== undefined) {
-        items.push({
-          file: file.name,
-          result: 'duplicate',
-          duplicateOfFile: earlierFile,
-          postmortem: preview(input, actionItems),
-        });
-        continue;
-      }
-      earlier.set(key, file.name);
-      if (dryRun) {
-        const duplicateOf = await liveDuplicate(stores, input);
-        items.push({
-          file: file.name,
-          result: duplicateOf ? 'duplicate' : 'ready',
-          ...(duplicateOf ? { duplicateOf } : {}),
-          postmortem: preview(input, actionItems),
-        });
-        continue;
-      }
-      const outcome = await stores.postmortems.importPostmortem(
-        input,
-        actionItems,
-        by,
-      );
-      items.push(
-        'duplicateOf' in outcome
-          ? {
+        const dryRun = body.dryRun ?? false;
+        const by = principalRef(credentials);
+        const earlier = new Map<string, string>();
+        const items: ImportFileResult[] = [];
+        for (const [index, file] of body.files.entries()) {
+          const result = read[index];
+          if ('errors' in result) {
+            items.push({
+              file: file.name,
+              result: 'rejected',
+              errors: result.errors,
+            });
+            continue;
+          }
+          const { input, actionItems } = result;
+          const key = `${Date.parse(input.startedAt)} ${input.title}`;
+          const earlierFile = earlier.get(key);
+          if (earlierFile !== undefined) {
+            items.push({
               file: file.name,
               result: 'duplicate',
-              duplicateOf: outcome.duplicateOf,
+              duplicateOfFile: earlierFile,
               postmortem: preview(input, actionItems),
-            }
-          : {
+            });
+            continue;
+          }
+          earlier.set(key, file.name);
+          if (dryRun) {
+            const duplicateOf = await liveDuplicate(stores, input);
+            items.push({
               file: file.name,
-              result: 'imported',
-              postmortem: preview(input, actionItems, outcome.postmortem.id),
-            },
-      );
-    }
-    res.json({ dryRun, items });
+              result: duplicateOf ? 'duplicate' : 'ready',
+              ...(duplicateOf ? { duplicateOf } : {}),
+              postmortem: preview(input, actionItems),
+            });
+            continue;
+          }
+          const outcome = await stores.postmortems.importPostmortem(
+            input,
+            actionItems,
+            by,
+          );
+          items.push(
+            'duplicateOf' in outcome
+              ? {
+                  file: file.name,
+                  result: 'duplicate',
+                  duplicateOf: outcome.duplicateOf,
+                  postmortem: preview(input, actionItems),
+                }
+              : {
+                  file: file.name,
+                  result: 'imported',
+                  postmortem: preview(
+                    input,
+                    actionItems,
+                    outcome.postmortem.id,
+                  ),
+                },
+          );
+        }
+        res.json({ dryRun, items });
+        return {
+          dryRun,
+          imported: items.flatMap(item =>
+            item.result === 'imported' && item.postmortem?.id
+              ? [item.postmortem.id]
+              : [],
+          ),
+        };
+      },
+    );
   });
 }

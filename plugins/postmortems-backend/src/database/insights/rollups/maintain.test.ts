@@ -106,10 +106,13 @@ describe.each(databases.eachSupportedId())(
       );
       expect(await buildInsightsRollups(db(), 'UTC')).toBe(1);
       expect(await buildInsightsRollups(db(), 'UTC')).toBe(0);
-      const months = async () =>
-        (await db()('insights_incidents').where({ scope: ROBO })).map(
-          row => row.month,
-        );
+      const months = async () => [
+        ...new Set(
+          (await db()('insights_incidents').where({ scope: ROBO })).map(
+            row => row.month,
+          ),
+        ),
+      ];
       expect(await months()).toEqual(['2026-10']);
       expect(await buildInsightsRollups(db(), ZONE)).toBe(1);
       expect(await months()).toEqual(['2026-11']);
@@ -120,10 +123,20 @@ describe.each(databases.eachSupportedId())(
         directory: migrationsDir,
         tableName: migrationsTableName,
       };
-      await db().migrate.down({
-        ...config,
-        name: '20261203000001_insights_rollups.js',
-      });
+      await stores.postmortems.createPostmortem(
+        postmortem({ startedAt: '2026-10-31T15:30:00.000Z' }),
+        ALICE,
+      );
+      expect(await buildInsightsRollups(db(), ZONE)).toBe(1);
+      // The later migrations of insights first, newest first.
+      for (const name of [
+        '20261204000001_insights_incident_dimensions.js',
+        '20261204000000_insights_versions.js',
+        '20261203000001_insights_rollups.js',
+      ]) {
+        await db().migrate.down({ ...config, name });
+      }
+      expect(await db().schema.hasTable('insights_versions')).toBe(false);
       for (const table of [...ROLLUP_TABLES, 'insights_rollup_state']) {
         expect([table, await db().schema.hasTable(table)]).toEqual([
           table,
@@ -131,12 +144,31 @@ describe.each(databases.eachSupportedId())(
         ]);
       }
       await db().migrate.latest(config);
-      for (const table of [...ROLLUP_TABLES, 'insights_rollup_state']) {
+      for (const table of [
+        ...ROLLUP_TABLES,
+        'insights_rollup_state',
+        'insights_versions',
+      ]) {
         expect([table, await db().schema.hasTable(table)]).toEqual([
           table,
           true,
         ]);
       }
+      expect(
+        await db().schema.hasColumn('insights_incidents', 'dimension'),
+      ).toBe(true);
+      // The state was reset on the way down and up: counted anew.
+      expect(await readRollupState(db())).toMatchObject({ complete: false });
+      expect(await buildInsightsRollups(db(), ZONE)).toBe(1);
+      expect(
+        await db()('insights_incidents')
+          .where({ scope: ROBO })
+          .orderBy('dimension')
+          .select('month', 'dimension'),
+      ).toEqual([
+        { month: '2026-11', dimension: 'detection' },
+        { month: '2026-11', dimension: 'severity' },
+      ]);
     });
   },
 );

@@ -50,12 +50,11 @@ const AGE_BUCKETS = ['days0to30', 'days31to90', 'days91to180'] as const;
  */
 interface Condition {
   column: string;
-  op: '=' | '>=' | '<=' | '<';
+  op: '>=' | '<=' | '<';
   value: KeyValue | 'overdue_before';
 }
 
 function holds(value: KeyValue, { op, value: bound }: Condition): boolean {
-  if (op === '=') return value === bound;
   if (op === '>=') return value >= bound;
   if (op === '<=') return value <= bound;
   return value < bound;
@@ -126,9 +125,9 @@ class ReadRows {
 }
 
 /**
- * Where a team's reads are split in two statements: after the incidents'
- * three and the durations, about half of the work (the reads are listed
- * in `rollupInsights`).
+ * Where a team's reads are split in two statements: after the incidents,
+ * the durations, the items per month and the closings, about half of the
+ * work (the reads are listed in `rollupInsights`).
  */
 const TEAM_SPLIT = 4;
 
@@ -410,23 +409,7 @@ export async function rollupInsights(
     readTables(
       query,
       [
-        // Incidents by severity, by detection, and those read: three
-        // small groupings instead of one of all their combinations.
-        [
-          'insights_incidents',
-          inRange,
-          { as: 'incidents_by_severity', groupBy: ['month', 'severity'] },
-        ],
-        [
-          'insights_incidents',
-          inRange,
-          { as: 'incidents_by_detection', groupBy: ['month', 'detection'] },
-        ],
-        [
-          'insights_incidents',
-          [...inRange, { column: 'was_read', op: '=', value: '1' }],
-          { as: 'incidents_read', groupBy: ['month'] },
-        ],
+        ['insights_incidents', inRange],
         ['insights_durations', inRange],
         ['insights_item_months', inRange],
         ['insights_item_closings', inRange, { groupBy: ['owner', 'days'] }],
@@ -513,22 +496,20 @@ export async function rollupInsights(
       },
     ]),
   );
-  // Every incident has one severity ('' for none): their sum is the total.
-  for (const { key, n } of tally.rows('incidents_by_severity')) {
-    const [, month, severity] = key as string[];
+  // Every incident counts once under its severity ('' for none): their
+  // sum is the total.
+  for (const { key, n } of tally.rows('insights_incidents')) {
+    const [, month, dimension, value] = key as string[];
     const entry = perMonth.get(month);
     if (!entry) continue;
-    entry.total += n;
-    addTo(entry.severity, severity, n);
-  }
-  for (const { key, n } of tally.rows('incidents_by_detection')) {
-    const [, month, , detection] = key as string[];
-    const entry = perMonth.get(month);
-    if (entry) addTo(entry.detection, detection, n);
-  }
-  for (const { key, n } of tally.rows('incidents_read')) {
-    const entry = perMonth.get(key[1] as string);
-    if (entry) entry.read += n;
+    if (dimension === 'severity') {
+      entry.total += n;
+      addTo(entry.severity, value, n);
+    } else if (dimension === 'detection') {
+      addTo(entry.detection, value, n);
+    } else if (dimension === 'read') {
+      entry.read += n;
+    }
   }
 
   // Durations per quarter: the incidents, and the histograms of minutes.

@@ -18,7 +18,9 @@ const QUARTER_HOUR_MS = 900_000;
 
 /** The key columns of each rollup after `scope`, in primary-key order. */
 export const ROLLUP_KEYS = {
-  insights_incidents: ['month', 'severity', 'detection', 'was_read'],
+  // Per dimension: 'severity' and 'detection' (their value, '' for none),
+  // and 'read' ('1') for the incidents a held session read.
+  insights_incidents: ['month', 'dimension', 'value'],
   insights_durations: ['month', 'measure', 'minutes'],
   insights_item_months: ['month', 'kind'],
   insights_item_closings: ['month', 'owner', 'days'],
@@ -212,12 +214,9 @@ export function tallyPostmortem(
     addIn(scopes.all, table, key);
   addIn(scopes.entities, 'insights_entity_incidents', [month]);
   addIn(scopes.pairs, 'insights_pair_members', [facts.id]);
-  add('insights_incidents', [
-    month,
-    facts.severity ?? '',
-    facts.detection ?? '',
-    facts.wasRead ? '1' : '0',
-  ]);
+  add('insights_incidents', [month, 'severity', facts.severity ?? '']);
+  add('insights_incidents', [month, 'detection', facts.detection ?? '']);
+  if (facts.wasRead) add('insights_incidents', [month, 'read', '1']);
   for (const [measure, at] of [
     ['detect', facts.detectedAt],
     ['resolve', facts.resolvedAt],
