@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the postmortems plugin. */
   postmortems?: {
@@ -18,6 +20,16 @@ export interface Config {
         description?: { [language: string]: string };
       }>;
     }>;
+    /** How long what is deleted is kept. */
+    retention?: {
+      /**
+       * Deleted postmortems are purged (deleted for good, with their
+       * action items and history) this long after they were deleted: a
+       * duration such as `{ days: 90 }` or ISO 8601 `P90D`. Unset (the
+       * default): they are kept for good, to be restored at any time.
+       */
+      purgeDeletedAfter?: HumanDuration | string;
+    };
     readingSessions?: {
       /**
        * The IANA time zone that decides which month a reading session

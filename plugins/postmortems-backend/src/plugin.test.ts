@@ -94,6 +94,174 @@ describe('postmortemsExtensionPoint', () => {
     ]);
   });
 
+  it("records a provider's writes as audit events, named by the provider", async () => {
+    const knex = await databases.init('SQLITE_3');
+    const auditor = mockServices.auditor.mock();
+    const written: Record<string, string> = {};
+    await startTestBackend({
+      features: [
+        postmortemsPlugin,
+        mockServices.database.factory({ knex }),
+        auditor.factory,
+        providerModule(async connection => {
+          const { postmortems, actionItems } = connection.stores();
+          const created = await postmortems.createPostmortem(
+            {
+              title: '証明書の期限切れ',
+              entityRefs: ['component:default/seikyu-kanri-robo'],
+              status: 'published',
+              severity: 'sev3',
+              detection: 'monitoring_alert',
+              startedAt: '2025-11-03T00:00:00.000Z',
+              template: 'sre-book',
+              sections: {},
+              timeline: [],
+              tags: [],
+              authors: [],
+            },
+            AUTHOR,
+          );
+          written.postmortemId = created.id;
+          const item = await actionItems.createActionItem(
+            created.id,
+            { title: '期限を監視する' },
+            AUTHOR,
+          );
+          written.actionItemId = item.id;
+          // A refused write is recorded as failed, and thrown on.
+          await expect(
+            actionItems.updateActionItem(item.id, 99, { title: 'x' }, AUTHOR),
+          ).rejects.toThrow();
+        }),
+      ],
+    });
+    const events = await Promise.all(
+      auditor.createEvent.mock.calls.map(async ([options], i) => {
+        const event = await auditor.createEvent.mock.results[i].value;
+        return {
+          eventId: options.eventId,
+          meta: options.meta,
+          succeeded: event.success.mock.calls.map(
+            ([done]: [{ meta: object }]) => done.meta,
+          ),
+          failed: event.fail.mock.calls.length,
+        };
+      }),
+    );
+    expect(events).toEqual([
+      {
+        eventId: 'postmortem-mutate',
+        meta: { actionType: 'create', provider: 'test-data' },
+        succeeded: [
+          {
+            actionType: 'create',
+            provider: 'test-data',
+            postmortemId: written.postmortemId,
+          },
+        ],
+        failed: 0,
+      },
+      {
+        eventId: 'action-item-mutate',
+        meta: {
+          actionType: 'create',
+          provider: 'test-data',
+          postmortemId: written.postmortemId,
+        },
+        succeeded: [
+          {
+            actionType: 'create',
+            provider: 'test-data',
+            postmortemId: written.postmortemId,
+            actionItemId: written.actionItemId,
+          },
+        ],
+        failed: 0,
+      },
+      {
+        eventId: 'action-item-mutate',
+        meta: {
+          actionType: 'update',
+          provider: 'test-data',
+          actionItemId: written.actionItemId,
+        },
+        succeeded: [],
+        failed: 1,
+      },
+    ]);
+  });
+
+  it('purges the postmortems deleted longer ago than the configured retention, as an audit event', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const auditor = mockServices.auditor.mock();
+    const ids: Record<string, string> = {};
+    const { server } = await startTestBackend({
+      features: [
+        postmortemsPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: {
+            postmortems: { retention: { purgeDeletedAfter: { days: 30 } } },
+          },
+        }),
+        auditor.factory,
+        providerModule(async connection => {
+          const input = {
+            entityRefs: ['component:default/seikyu-kanri-robo'],
+            status: 'published' as const,
+            severity: 'sev3' as const,
+            detection: 'monitoring_alert' as const,
+            startedAt: '2025-11-03T00:00:00.000Z',
+            template: 'sre-book',
+            sections: {},
+            timeline: [],
+            tags: [],
+            authors: [],
+          };
+          // Deleted 100 days ago, and yesterday.
+          for (const [name, daysAgo] of [
+            ['old', 100],
+            ['recent', 1],
+          ] as const) {
+            const at = new Date(Date.now() - daysAgo * 86_400_000);
+            const { postmortems } = connection.stores({ clock: () => at });
+            const created = await postmortems.createPostmortem(
+              { ...input, title: name },
+              AUTHOR,
+            );
+            await postmortems.deletePostmortem(created.id, AUTHOR);
+            ids[name] = created.id;
+          }
+        }),
+      ],
+    });
+    // The task runs as the backend starts.
+    const deletedIds = async () =>
+      (
+        await request(server)
+          .get('/api/postmortems/postmortems?deleted=true')
+          .set('Authorization', mockCredentials.user.header(AUTHOR))
+      ).body.items.map((p: { id: string }) => p.id);
+    for (let i = 0; i < 100 && (await deletedIds()).length > 1; i++) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    expect(await deletedIds()).toEqual([ids.recent]);
+    const purge = auditor.createEvent.mock.calls.findIndex(
+      ([options]) => options.meta?.actionType === 'purge',
+    );
+    expect(auditor.createEvent.mock.calls[purge][0]).toMatchObject({
+      eventId: 'postmortem-mutate',
+      meta: { actionType: 'purge', deletedBefore: expect.any(String) },
+    });
+    const event = await auditor.createEvent.mock.results[purge].value;
+    for (let i = 0; i < 100 && event.success.mock.calls.length === 0; i++) {
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    expect(event.success).toHaveBeenCalledWith({
+      meta: expect.objectContaining({ postmortemIds: [ids.old] }),
+    });
+  });
+
   it('fails the startup when a provider fails, instead of serving half the data', async () => {
     const knex = await databases.init('SQLITE_3');
     await expect(

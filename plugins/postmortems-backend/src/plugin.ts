@@ -13,6 +13,8 @@ import { DateTime } from 'luxon';
 import { registerPostmortemsActions } from './actions/registerPostmortemsActions';
 import { createDatabaseStores } from './database/createDatabaseStores';
 import { announceChanges } from './service/announceChanges';
+import { auditedStores } from './service/audit';
+import { schedulePurge } from './service/purge';
 import { createRouter } from './service/router';
 import { readTemplates } from './service/templates';
 
@@ -77,9 +79,14 @@ export const postmortemsPlugin = createBackendPlugin({
 
         for (const provider of dataProviders) {
           logger.info(`Connecting data provider ${provider.getProviderName()}`);
+          // A provider's writes are audited as the API's are.
           await provider.connect({
             stores: options =>
-              options?.clock ? stores.withClock(options.clock) : stores,
+              auditedStores(
+                options?.clock ? stores.withClock(options.clock) : stores,
+                auditor,
+                provider.getProviderName(),
+              ),
           });
         }
 
@@ -101,6 +108,15 @@ export const postmortemsPlugin = createBackendPlugin({
               );
             }
           },
+        });
+
+        // Deleted postmortems are kept until a retention, when configured.
+        await schedulePurge({
+          config,
+          scheduler,
+          auditor,
+          logger,
+          purge: deletedBefore => stores.purgeDeletedPostmortems(deletedBefore),
         });
 
         httpRouter.use(

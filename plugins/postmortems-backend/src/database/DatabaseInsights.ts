@@ -78,7 +78,8 @@ export class DatabaseInsights implements InsightsStore {
    * scope's entities (or the portal's) they were computed at: a write that
    * changes the counts of a scope adds 1 to its version, in the database,
    * so an answer is given again only while it is still right, on this
-   * instance or any other.
+   * instance or any other. An answer given again is the same object: it is
+   * not to be changed.
    */
   private readonly answers = new Map<string, Insights>();
 

@@ -414,6 +414,46 @@ export class DatabasePostmortems implements PostmortemsStore {
     return (await this.getPostmortem(id))!;
   }
 
+  /**
+   * Deletes for good the postmortems deleted before `deletedBefore`, with
+   * what is theirs (entities, tags, revisions, action items: the foreign
+   * keys cascade; a reading session that picked one keeps its date and
+   * loses its pick), a batch per transaction; their ids. A postmortem
+   * restored meanwhile is kept: each batch locks the rows it purges and
+   * reads them again.
+   */
+  async purgeDeletedPostmortems(
+    deletedBefore: Date,
+    options: { batchSize?: number } = {},
+  ): Promise<string[]> {
+    const batchSize = options.batchSize ?? 100;
+    const purged: string[] = [];
+    for (;;) {
+      const ids = await this.ctx.write(async tx => {
+        const batch: string[] = await tx('postmortems')
+          .whereNotNull('deleted_at')
+          .where('deleted_at', '<', deletedBefore)
+          .orderBy('id')
+          .limit(batchSize)
+          .forUpdate()
+          .pluck('id');
+        if (batch.length === 0) return batch;
+        // A deleted postmortem counts for nothing in insights; its pair
+        // rows (at 0) go with it.
+        await trackInsights(tx, this.ctx.timezone, batch, async () => {
+          await tx('insights_pair_members')
+            .whereIn('postmortem_id', batch)
+            .where('n', 0)
+            .delete();
+          await tx('postmortems').whereIn('id', batch).delete();
+        });
+        return batch;
+      });
+      purged.push(...ids);
+      if (ids.length < batchSize) return purged;
+    }
+  }
+
   async listRevisions(postmortemId: string): Promise<PostmortemRevision[]> {
     const rows = await this.ctx
       .db('postmortem_revisions')

@@ -30,9 +30,15 @@ export interface DatabaseStores extends PostmortemsStores {
    * statements over the postmortems and items themselves.
    */
   buildInsightsRollups(): Promise<number>;
+  /**
+   * Deletes for good the postmortems deleted before this instant (see
+   * `DatabasePostmortems.purgeDeletedPostmortems`); their ids.
+   */
+  purgeDeletedPostmortems(deletedBefore: Date): Promise<string[]>;
 }
 
-function storesOn(context: StoreContext): PostmortemsStores {
+/** The stores on one context (the database stores, as they are). */
+function storesOn(context: StoreContext) {
   return {
     postmortems: new DatabasePostmortems(context),
     actionItems: new DatabaseActionItems(context),
@@ -54,11 +60,14 @@ export async function createDatabaseStores(
     await applyDatabaseMigrations(knex);
   }
   const timezone = options.timezone ?? 'UTC';
+  const stores = storesOn(
+    new StoreContext(knex, options.clock ?? (() => new Date()), timezone),
+  );
   return {
-    ...storesOn(
-      new StoreContext(knex, options.clock ?? (() => new Date()), timezone),
-    ),
+    ...stores,
     withClock: clock => storesOn(new StoreContext(knex, clock, timezone)),
     buildInsightsRollups: () => buildInsightsRollups(knex, timezone),
+    purgeDeletedPostmortems: deletedBefore =>
+      stores.postmortems.purgeDeletedPostmortems(deletedBefore),
   };
 }

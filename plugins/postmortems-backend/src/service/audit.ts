@@ -1,7 +1,9 @@
 import {
+  AuditorService,
   AuditorServiceEventSeverityLevel,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
+import { PostmortemsStores } from '@postmortems/backstage-plugin-postmortems-node';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import express from 'express';
@@ -66,4 +68,131 @@ export async function audited(
     throw error;
   }
   await event.success({ meta: { ...meta, ...(written ?? {}) } });
+}
+
+/**
+ * The stores as a data provider (`postmortemsExtensionPoint`) writes
+ * through them: each write an audit event of its own, as the API's are.
+ * No request is behind it, so the provider's name says who wrote
+ * (`provider` in the meta, beside the `by` the provider passes the store).
+ * The reads go straight to the stores.
+ */
+export function auditedStores(
+  stores: PostmortemsStores,
+  auditor: AuditorService,
+  provider: string,
+): PostmortemsStores {
+  function audit<A extends unknown[], R>(
+    eventId: AuditEventId,
+    actionType: string,
+    write: (...args: A) => Promise<R>,
+    metaOf: (args: A, result?: R) => JsonObject,
+  ) {
+    return async (...args: A): Promise<R> => {
+      const meta: JsonObject = { actionType, provider, ...metaOf(args) };
+      const event = await auditor.createEvent({
+        eventId,
+        severityLevel: 'medium',
+        meta,
+      });
+      let result: R;
+      try {
+        result = await write(...args);
+      } catch (error) {
+        await event.fail({ meta, error: error as Error });
+        throw error;
+      }
+      await event.success({ meta: { ...meta, ...metaOf(args, result) } });
+      return result;
+    };
+  }
+  const wrap = <T extends object>(store: T, methods: Partial<T>): T =>
+    Object.assign(Object.create(store), methods);
+  const { postmortems: pm, actionItems: ai, readingSessions: rs } = stores;
+  const postmortemId = ([id]: [string, ...unknown[]]) => ({ postmortemId: id });
+  const actionItemId = ([id]: [string, ...unknown[]]) => ({ actionItemId: id });
+  return {
+    ...stores,
+    postmortems: wrap(pm, {
+      createPostmortem: audit(
+        'postmortem-mutate',
+        'create',
+        pm.createPostmortem.bind(pm),
+        (_, created) => (created ? { postmortemId: created.id } : {}),
+      ),
+      importPostmortem: audit(
+        'postmortem-mutate',
+        'import',
+        pm.importPostmortem.bind(pm),
+        (_, outcome) => {
+          if (!outcome) return {};
+          return 'duplicateOf' in outcome
+            ? { duplicateOf: outcome.duplicateOf }
+            : { postmortemId: outcome.postmortem.id };
+        },
+      ),
+      updatePostmortem: audit(
+        'postmortem-mutate',
+        'update',
+        pm.updatePostmortem.bind(pm),
+        postmortemId,
+      ),
+      deletePostmortem: audit(
+        'postmortem-mutate',
+        'delete',
+        pm.deletePostmortem.bind(pm),
+        postmortemId,
+      ),
+      restorePostmortem: audit(
+        'postmortem-mutate',
+        'restore',
+        pm.restorePostmortem.bind(pm),
+        postmortemId,
+      ),
+    }),
+    actionItems: wrap(ai, {
+      createActionItem: audit(
+        'action-item-mutate',
+        'create',
+        ai.createActionItem.bind(ai),
+        ([id], created) => ({
+          postmortemId: id,
+          ...(created ? { actionItemId: created.id } : {}),
+        }),
+      ),
+      updateActionItem: audit(
+        'action-item-mutate',
+        'update',
+        ai.updateActionItem.bind(ai),
+        actionItemId,
+      ),
+      deleteActionItem: audit(
+        'action-item-mutate',
+        'delete',
+        ai.deleteActionItem.bind(ai),
+        actionItemId,
+      ),
+    }),
+    readingSessions: wrap(rs, {
+      createReadingSession: audit(
+        'reading-session-mutate',
+        'create',
+        rs.createReadingSession.bind(rs),
+        (_, created) => (created ? { readingSessionId: created.id } : {}),
+      ),
+      createReadingSessions: audit(
+        'reading-session-mutate',
+        'create-series',
+        rs.createReadingSessions.bind(rs),
+        (_, created) =>
+          created ? { readingSessionIds: created.map(s => s.id) } : {},
+      ),
+      updateReadingSession: audit(
+        'reading-session-mutate',
+        'update',
+        rs.updateReadingSession.bind(rs),
+        ([id]) => ({ readingSessionId: id }),
+      ),
+    }),
+  };
 }
