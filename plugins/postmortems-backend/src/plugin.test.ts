@@ -5,6 +5,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
+  PostmortemInput,
   PostmortemsChange,
   PostmortemsDataConnection,
   postmortemsExtensionPoint,
@@ -17,6 +18,28 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 const AUTHOR = 'user:default/hanako.yamada';
+
+/** A postmortem a provider writes, titled and rated as given. */
+function providerInput(
+  title: string,
+  rating: Pick<PostmortemInput, 'severity' | 'detection'> = {
+    severity: 'sev3',
+    detection: 'monitoring_alert',
+  },
+): PostmortemInput {
+  return {
+    title,
+    entityRefs: ['component:default/seikyu-kanri-robo'],
+    status: 'published',
+    ...rating,
+    startedAt: '2025-11-03T00:00:00.000Z',
+    template: 'sre-book',
+    sections: {},
+    timeline: [],
+    tags: [],
+    authors: [],
+  };
+}
 
 /** A module that plugs a data provider in, as an importer would. */
 function providerModule(
@@ -54,19 +77,10 @@ describe('postmortemsExtensionPoint', () => {
             clock: () => writtenAt,
           });
           const created = await postmortems.createPostmortem(
-            {
-              title: '非同期ジョブのキュー滞留',
-              entityRefs: ['component:default/seikyu-kanri-robo'],
-              status: 'published',
+            providerInput('非同期ジョブのキュー滞留', {
               severity: 'sev2',
               detection: 'customer_report',
-              startedAt: '2025-11-03T00:00:00.000Z',
-              template: 'sre-book',
-              sections: {},
-              timeline: [],
-              tags: [],
-              authors: [],
-            },
+            }),
             AUTHOR,
           );
           await actionItems.createActionItem(
@@ -106,19 +120,7 @@ describe('postmortemsExtensionPoint', () => {
         providerModule(async connection => {
           const { postmortems, actionItems } = connection.stores();
           const created = await postmortems.createPostmortem(
-            {
-              title: '証明書の期限切れ',
-              entityRefs: ['component:default/seikyu-kanri-robo'],
-              status: 'published',
-              severity: 'sev3',
-              detection: 'monitoring_alert',
-              startedAt: '2025-11-03T00:00:00.000Z',
-              template: 'sre-book',
-              sections: {},
-              timeline: [],
-              tags: [],
-              authors: [],
-            },
+            providerInput('証明書の期限切れ'),
             AUTHOR,
           );
           written.postmortemId = created.id;
@@ -206,18 +208,6 @@ describe('postmortemsExtensionPoint', () => {
         }),
         auditor.factory,
         providerModule(async connection => {
-          const input = {
-            entityRefs: ['component:default/seikyu-kanri-robo'],
-            status: 'published' as const,
-            severity: 'sev3' as const,
-            detection: 'monitoring_alert' as const,
-            startedAt: '2025-11-03T00:00:00.000Z',
-            template: 'sre-book',
-            sections: {},
-            timeline: [],
-            tags: [],
-            authors: [],
-          };
           // Deleted 100 days ago, and yesterday.
           for (const [name, daysAgo] of [
             ['old', 100],
@@ -226,7 +216,7 @@ describe('postmortemsExtensionPoint', () => {
             const at = new Date(Date.now() - daysAgo * 86_400_000);
             const { postmortems } = connection.stores({ clock: () => at });
             const created = await postmortems.createPostmortem(
-              { ...input, title: name },
+              providerInput(name),
               AUTHOR,
             );
             await postmortems.deletePostmortem(created.id, AUTHOR);

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { Duration } from 'luxon';
+import { recordAuditEvent } from './audit';
 
 /** Where the retention of deleted postmortems is configured. */
 export const PURGE_CONFIG_KEY = 'postmortems.retention.purgeDeletedAfter';
@@ -56,22 +57,16 @@ export async function schedulePurge(options: {
         actionType: 'purge',
         deletedBefore: deletedBefore.toISOString(),
       };
-      const event = await options.auditor.createEvent({
-        eventId: 'postmortem-mutate',
-        severityLevel: 'medium',
-        meta,
-      });
-      try {
-        const purged = await options.purge(deletedBefore);
-        await event.success({ meta: { ...meta, postmortemIds: purged } });
-        if (purged.length > 0) {
-          options.logger.info(
-            `Purged ${purged.length} postmortems deleted before ${meta.deletedBefore}`,
-          );
-        }
-      } catch (error) {
-        await event.fail({ meta, error: error as Error });
-        throw error;
+      const purged = await recordAuditEvent(
+        options.auditor,
+        { eventId: 'postmortem-mutate', meta },
+        () => options.purge(deletedBefore),
+        postmortemIds => ({ postmortemIds }),
+      );
+      if (purged.length > 0) {
+        options.logger.info(
+          `Purged ${purged.length} postmortems deleted before ${meta.deletedBefore}`,
+        );
       }
     },
   });
